@@ -1,0 +1,43 @@
+/** The whole command-line contract on one screen (design.md section 2). */
+export const helpText = `livetail: follow live blogs in a terminal, or stream them to other programs
+
+Usage:
+  livetail [options] <feed...>       follow feeds: http(s) SSE URLs, or - for NDJSON on stdin
+  livetail demo [options]            serve the built-in sample live blog and follow it
+  livetail serve <file|-> [--port N] [--host H] [--speed X] [--loop]
+                                     publish NDJSON events as a livetail SSE feed
+
+Follower options (also for demo):
+  --json                  print NDJSON, one event per line (the default when stdout is not a terminal)
+  --format <template>     print one line per entry instead; fields: {time} {date} {iso} {title}
+                          {body} {tags} {credits} {links} {feed} {id} {event}; \\n \\t escapes
+  --tag <tag>             keep only entries carrying this tag (repeatable: any of them)
+  --since <time|dur>      skip entries older than an ISO time or a duration ago (90s, 30m, 2h, 1d)
+  --once                  print what the feeds have now, then exit
+  --idle <duration>       with --once: silence that means "now" for servers with no ready marker (default 2s)
+  --header 'Name: value'  send a header on every (re)connect (repeatable; also LIVETAIL_HEADERS,
+                          newline-separated, which keeps tokens out of shell history)
+  --tz <zone>             show times in this IANA zone (default: the system zone)
+  --max-entries <n>       keep at most n entries on screen (oldest are dropped)
+  --no-color              no colours (also NO_COLOR=1 or TERM=dumb)
+  --debug                 show stack traces on errors
+
+Serve options:
+  --port <n>              port to listen on (default 8787; 0 picks a free one)
+  --host <h>              address to listen on (default 127.0.0.1)
+  --speed <x>             replay with the gaps between entry times divided by x; max = no gaps
+                          (default: one event per second; events from - are published as they come)
+  --loop                  start over at the end, with fresh entry ids
+
+Demo options: the follower options, plus --speed and --loop as for serve.
+
+Keys (terminal): j/k or arrows move, PgUp/PgDn/Space page, g/Home newest, G/End oldest,
+  ? help, Esc close, q quit.
+
+  -h, --help              show this help
+  -V, --version           show the version
+
+Exit status: 0 done, 1 runtime failure, 2 usage error.
+`;
+
+export class UsageError extends Error {}

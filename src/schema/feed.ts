@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/*
+ * The one data schema (design.md section 3). Everything that crosses a source boundary is
+ * validated here; the rest of the program works with these types only.
+ */
+
+const text = z.string();
+const nonEmpty = z.string().min(1);
+
+export const mediaSchema = z.object({
+  caption: text,
+  credit: text.optional(),
+  url: text.optional(),
+});
+
+export const linkSchema = z.object({
+  title: text,
+  url: text,
+  summary: text.optional(),
+});
+
+export const entrySchema = z.object({
+  id: nonEmpty,
+  time: z.iso.datetime({ offset: true, local: false }),
+  title: text.optional(),
+  body: text.default(''),
+  tags: z.array(text).default([]),
+  topics: z.array(text).optional(),
+  media: z.array(mediaSchema).optional(),
+  links: z.array(linkSchema).optional(),
+  key: z.boolean().optional(),
+  pinned: z.boolean().optional(),
+});
+
+export const blogSchema = z.object({
+  id: nonEmpty,
+  title: text,
+  url: text.optional(),
+  section: text.optional(),
+  topic: z
+    .object({ id: nonEmpty, name: text, count: z.number().int().nonnegative().optional() })
+    .optional(),
+  tags: z.array(text).optional(),
+  lang: text.optional(),
+  tz: text.optional(),
+  status: z.enum(['live', 'ended']),
+});
+
+export const deleteSchema = z.object({ id: nonEmpty });
+
+export type Media = z.infer<typeof mediaSchema>;
+export type Link = z.infer<typeof linkSchema>;
+export type Entry = z.infer<typeof entrySchema>;
+export type Blog = z.infer<typeof blogSchema>;
+
+export type FeedEvent =
+  | { readonly event: 'entry'; readonly entry: Entry }
+  | { readonly event: 'update'; readonly entry: Entry }
+  | { readonly event: 'delete'; readonly id: string }
+  | { readonly event: 'blog'; readonly blog: Blog };
+
+export type FeedEventName = FeedEvent['event'];
+
+export const feedEventNames: readonly FeedEventName[] = ['entry', 'update', 'delete', 'blog'];
+
+export function isFeedEventName(name: string): name is FeedEventName {
+  return (feedEventNames as readonly string[]).includes(name);
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'event';
+  return `${where}: ${issue.message}`;
+}
+
+/** Validates the payload of one named event (the JSON object an SSE `data:` line carries). */
+export function validateEvent(name: FeedEventName, payload: unknown): Validated<FeedEvent> {
+  switch (name) {
+    case 'entry':
+    case 'update': {
+      const parsed = entrySchema.safeParse(payload);
+      return parsed.success
+        ? { ok: true, value: { event: name, entry: parsed.data } }
+        : { ok: false, error: describe(parsed.error) };
+    }
+    case 'delete': {
+      const parsed = deleteSchema.safeParse(payload);
+      return parsed.success
+        ? { ok: true, value: { event: 'delete', id: parsed.data.id } }
+        : { ok: false, error: describe(parsed.error) };
+    }
+    case 'blog': {
+      const parsed = blogSchema.safeParse(payload);
+      return parsed.success
+        ? { ok: true, value: { event: 'blog', blog: parsed.data } }
+        : { ok: false, error: describe(parsed.error) };
+    }
+  }
+}
+
+/** Parses JSON text and validates it as the named event. Never throws. */
+export function parseEventData(name: FeedEventName, data: string): Validated<FeedEvent> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(data);
+  } catch {
+    return { ok: false, error: 'not valid JSON' };
+  }
+  return validateEvent(name, payload);
+}
+
+/** The JSON object an event carries on the wire (SSE `data:`), without the event name. */
+export function eventPayload(event: FeedEvent): object {
+  switch (event.event) {
+    case 'entry':
+    case 'update':
+      return event.entry;
+    case 'delete':
+      return { id: event.id };
+    case 'blog':
+      return event.blog;
+  }
+}

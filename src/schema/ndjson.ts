@@ -1,0 +1,36 @@
+import { isFeedEventName, validateEvent, eventPayload, type FeedEvent, type Validated } from './feed.js';
+
+/*
+ * NDJSON lines: `{"event": "...", "feed": "...", ...payload}` (design.md section 3).
+ * What the follower prints in a pipe, and what `serve` and `-` read.
+ */
+
+export interface NdjsonEvent {
+  readonly feed: string | undefined;
+  readonly event: FeedEvent;
+}
+
+export function parseNdjsonLine(line: string): Validated<NdjsonEvent> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { ok: false, error: 'not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: 'not a JSON object' };
+  }
+  const { event: name = 'entry', feed, ...payload } = value as Record<string, unknown>;
+  if (typeof name !== 'string' || !isFeedEventName(name)) {
+    return { ok: false, error: `unknown event ${JSON.stringify(name)}` };
+  }
+  if (feed !== undefined && typeof feed !== 'string') {
+    return { ok: false, error: 'feed: expected string' };
+  }
+  const validated = validateEvent(name, payload);
+  return validated.ok ? { ok: true, value: { feed, event: validated.value } } : validated;
+}
+
+export function formatNdjsonLine(feed: string, event: FeedEvent): string {
+  return JSON.stringify({ event: event.event, feed, ...eventPayload(event) });
+}

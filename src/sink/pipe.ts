@@ -1,0 +1,128 @@
+import type { FeedEvent } from '../schema/feed.js';
+import { formatNdjsonLine } from '../schema/ndjson.js';
+import type { Template } from '../format/template.js';
+import { matchesFilter, type Filter } from '../timeline/select.js';
+import { itemKey } from '../timeline/timeline.js';
+import { isFinal, type Source, type SourceSignal } from '../sources/source.js';
+import { createLineWriter } from './line-writer.js';
+import { sanitizeLine } from '../text/index.js';
+
+/*
+ * The pipe face: one line per event, in arrival order, as NDJSON or a `--format` template.
+ * It never imports Ink and never writes anything but those lines to stdout.
+ */
+
+export interface PipeOptions {
+  readonly sources: readonly Source[];
+  readonly output: NodeJS.WritableStream;
+  /** One line of diagnostics (stderr). */
+  readonly warn: (line: string) => void;
+  readonly template?: Template | undefined;
+  readonly filter: Filter;
+  /** Exit after the backlog: at `ready` from every feed, or after `idleMs` of silence. */
+  readonly once: boolean;
+  readonly idleMs: number;
+  readonly timeZone: string | undefined;
+}
+
+/** Decides which events pass a tag filter: deletes only for entries we printed. */
+class FilterGate {
+  private readonly printed = new Set<string>();
+  constructor(private readonly filter: Filter) {}
+
+  admits(feed: string, event: FeedEvent): boolean {
+    if (this.filter.tags.length === 0) return true;
+    switch (event.event) {
+      case 'entry':
+      case 'update': {
+        if (!matchesFilter(event.entry, this.filter)) return false;
+        this.printed.add(itemKey(feed, event.entry.id));
+        return true;
+      }
+      case 'delete':
+        return this.printed.delete(itemKey(feed, event.id));
+      case 'blog':
+        return true;
+    }
+  }
+}
+
+/** Resolves with the exit code. */
+export function runPipe(options: PipeOptions): Promise<number> {
+  return new Promise((resolve) => {
+    const gate = new FilterGate(options.filter);
+    const backlogDone = new Set<string>();
+    const finalSources = new Set<string>();
+    const failures: string[] = [];
+    let finished = false;
+    let idleTimer: NodeJS.Timeout | undefined;
+
+    const finish = (code: number): void => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(idleTimer);
+      for (const source of options.sources) source.stop();
+      void writer.flush().then(() => resolve(code));
+    };
+    const writer = createLineWriter(options.output, () => finish(0));
+
+    const render = (feed: string, event: FeedEvent): string | undefined => {
+      if (!options.template) return formatNdjsonLine(feed, event);
+      if (event.event !== 'entry' && event.event !== 'update') return undefined;
+      return options.template({ event: event.event, feed, entry: event.entry, timeZone: options.timeZone });
+    };
+
+    const exitCode = (): number => (failures.length > 0 ? 1 : 0);
+    // --once ends when every feed has delivered its backlog; following ends when every feed is over.
+    const checkDone = (): void => {
+      const done = options.once ? backlogDone : finalSources;
+      if (done.size === options.sources.length) finish(exitCode());
+    };
+
+    const armIdle = (): void => {
+      if (!options.once) return;
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => finish(exitCode()), options.idleMs);
+    };
+
+    const emitFor = (source: Source) => (signal: SourceSignal): void => {
+      if (finished) return;
+      switch (signal.type) {
+        case 'event': {
+          armIdle();
+          if (!gate.admits(signal.feed, signal.event)) return;
+          const line = render(signal.feed, signal.event);
+          if (line !== undefined) writer.write(line);
+          return;
+        }
+        case 'invalid':
+          options.warn(`${sanitizeLine(source.feed)}: skipped ${sanitizeLine(signal.reason)}`);
+          return;
+        case 'ready':
+          backlogDone.add(source.feed);
+          checkDone();
+          return;
+        case 'state': {
+          const state = signal.state;
+          if (state.status === 'connected') armIdle();
+          if (state.status === 'reconnecting') {
+            options.warn(`${sanitizeLine(source.feed)}: ${state.reason}; reconnecting in ${Math.ceil(state.delayMs / 1000)}s (attempt ${state.attempt})`);
+          }
+          if (isFinal(state)) {
+            if (state.status === 'stopped') {
+              failures.push(state.reason);
+              options.warn(`${sanitizeLine(source.feed)}: stopped: ${state.reason}`);
+            }
+            backlogDone.add(source.feed);
+            finalSources.add(source.feed);
+            checkDone();
+          }
+          return;
+        }
+      }
+    };
+
+    for (const source of options.sources) source.start(emitFor(source));
+    armIdle();
+  });
+}

@@ -1,0 +1,38 @@
+import { parseNdjsonLine } from '../schema/ndjson.js';
+import { readLines } from './lines.js';
+import type { Source } from './source.js';
+
+/**
+ * NDJSON on a stream (`livetail -`). A line that names its feed keeps it, so a pipe of
+ * `livetail --json` output replays with the original feed labels.
+ */
+export function createNdjsonSource(input: AsyncIterable<Uint8Array | string>, feed = 'stdin'): Source {
+  let stopped = false;
+  return {
+    feed,
+    start(emit) {
+      void (async () => {
+        emit({ type: 'state', feed, state: { status: 'connected' } });
+        let lineNumber = 0;
+        try {
+          for await (const line of readLines(input)) {
+            if (stopped) return;
+            lineNumber += 1;
+            if (line.trim() === '') continue;
+            const parsed = parseNdjsonLine(line);
+            if (parsed.ok) emit({ type: 'event', feed: parsed.value.feed ?? feed, event: parsed.value.event });
+            else emit({ type: 'invalid', feed, reason: `line ${lineNumber}: ${parsed.error}` });
+          }
+        } catch (error) {
+          emit({ type: 'state', feed, state: { status: 'stopped', reason: `cannot read input: ${(error as Error).message}` } });
+          return;
+        }
+        emit({ type: 'ready', feed });
+        emit({ type: 'state', feed, state: { status: 'ended' } });
+      })();
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { FeedEvent } from '../schema/feed.js';
+
+/*
+ * What every source (SSE, stdin NDJSON, later polling adapters) reports. Past this point nothing
+ * knows about HTTP: the timeline and both faces consume these signals only.
+ */
+
+export type ConnectionState =
+  | { readonly status: 'connecting'; readonly attempt: number }
+  | { readonly status: 'connected' }
+  | {
+      readonly status: 'reconnecting';
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly reason: string;
+      readonly at: number;
+    }
+  | { readonly status: 'stopped'; readonly reason: string }
+  | { readonly status: 'ended' };
+
+export type SourceSignal =
+  | { readonly type: 'event'; readonly feed: string; readonly event: FeedEvent }
+  /** The backlog has been delivered; what follows is live. */
+  | { readonly type: 'ready'; readonly feed: string }
+  | { readonly type: 'invalid'; readonly feed: string; readonly reason: string }
+  | { readonly type: 'state'; readonly feed: string; readonly state: ConnectionState };
+
+export type Emit = (signal: SourceSignal) => void;
+
+export interface Source {
+  /** The label this source's events carry (a URL, or `stdin`). */
+  readonly feed: string;
+  start(emit: Emit): void;
+  stop(): void;
+}
+
+export function isFinal(state: ConnectionState): boolean {
+  return state.status === 'stopped' || state.status === 'ended';
+}

@@ -1,0 +1,190 @@
+/*
+ * A streaming parser for the text/event-stream format (WHATWG HTML, "server-sent events").
+ *
+ * Written by hand rather than taken from `eventsource-parser` because that parser forgets an
+ * `id:` that arrives in a block without `data:` (the spec sets the last event id anyway), and
+ * because a follower must survive hostile streams: a line or event larger than `maxEventLength`
+ * is dropped and reported instead of being buffered without bound, and line scanning stays
+ * linear however the bytes are chunked.
+ */
+
+export interface SseMessage {
+  /** The `event:` field, or `message` when the block had none. */
+  readonly type: string;
+  readonly data: string;
+  /** The last event id in force after this block (the spec's "last event ID" buffer). */
+  readonly lastEventId: string;
+}
+
+export interface SseParserHandlers {
+  onMessage(message: SseMessage): void;
+  /** A block that set only `id:` (or an empty `id:`): the cursor moved without an event. */
+  onIdChange?(lastEventId: string): void;
+  onRetry?(milliseconds: number): void;
+  onComment?(text: string): void;
+  /** An event (or a single line) longer than the limit was discarded. */
+  onOversized?(length: number): void;
+}
+
+export interface SseParser {
+  feed(chunk: string): void;
+  /** Forget a partial block (call when a connection ends). The last event id is kept. */
+  reset(): void;
+  readonly lastEventId: string;
+}
+
+const LF = 10;
+const CR = 13;
+
+export function createSseParser(
+  handlers: SseParserHandlers,
+  { maxEventLength = 4 * 1024 * 1024, lastEventId: initialId = '' } = {},
+): SseParser {
+  let lastEventId = initialId;
+  let idChangedInBlock = false;
+  let eventType = '';
+  let data: string[] = [];
+  let dataLength = 0;
+  let oversizedLength = 0;
+  let lineFragments: string[] = [];
+  let lineLength = 0;
+  let lineOversized = false;
+  let afterCR = false;
+  let atStreamStart = true;
+
+  function dispatch(): void {
+    if (oversizedLength > 0) {
+      handlers.onOversized?.(oversizedLength);
+    } else if (data.length > 0) {
+      handlers.onMessage({ type: eventType || 'message', data: data.join('\n'), lastEventId });
+    } else if (idChangedInBlock) {
+      handlers.onIdChange?.(lastEventId);
+    }
+    eventType = '';
+    data = [];
+    dataLength = 0;
+    oversizedLength = 0;
+    idChangedInBlock = false;
+  }
+
+  function processField(line: string): void {
+    if (line.length === 0) {
+      dispatch();
+      return;
+    }
+    if (line.charCodeAt(0) === 58 /* : */) {
+      handlers.onComment?.(line.slice(line.charCodeAt(1) === 32 ? 2 : 1));
+      return;
+    }
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.charCodeAt(0) === 32) value = value.slice(1);
+    switch (field) {
+      case 'data':
+        dataLength += value.length + 1;
+        if (dataLength > maxEventLength) {
+          oversizedLength = dataLength;
+          data = [];
+        } else if (oversizedLength === 0) {
+          data.push(value);
+        } else {
+          oversizedLength = dataLength;
+        }
+        break;
+      case 'event':
+        eventType = value;
+        break;
+      case 'id':
+        if (!value.includes('\0')) {
+          lastEventId = value;
+          idChangedInBlock = true;
+        }
+        break;
+      case 'retry':
+        if (/^\d+$/.test(value)) handlers.onRetry?.(Number(value));
+        break;
+      default:
+        break;
+    }
+  }
+
+  function endLine(tail: string): void {
+    if (lineOversized) {
+      oversizedLength = Math.max(oversizedLength, lineLength + tail.length);
+      data = [];
+    } else {
+      const line = lineFragments.length === 0 ? tail : lineFragments.join('') + tail;
+      processField(line);
+    }
+    lineFragments = [];
+    lineLength = 0;
+    lineOversized = false;
+  }
+
+  function keepPartial(fragment: string): void {
+    if (fragment.length === 0) return;
+    lineLength += fragment.length;
+    if (lineOversized) return;
+    if (lineLength > maxEventLength) {
+      lineOversized = true;
+      lineFragments = [];
+      return;
+    }
+    lineFragments.push(fragment);
+  }
+
+  return {
+    get lastEventId() {
+      return lastEventId;
+    },
+    feed(chunk: string): void {
+      let start = 0;
+      if (atStreamStart && chunk.length > 0) {
+        atStreamStart = false;
+        if (chunk.charCodeAt(0) === 0xfeff) start = 1;
+      }
+      if (afterCR && start < chunk.length) {
+        afterCR = false;
+        if (chunk.charCodeAt(start) === LF) start += 1;
+      }
+      // Both indices are kept between lines so each character is scanned once per chunk.
+      let nextLF = chunk.indexOf('\n', start);
+      let nextCR = chunk.indexOf('\r', start);
+      while (start < chunk.length) {
+        if (nextLF !== -1 && nextLF < start) nextLF = chunk.indexOf('\n', start);
+        if (nextCR !== -1 && nextCR < start) nextCR = chunk.indexOf('\r', start);
+        let end: number;
+        if (nextLF === -1) end = nextCR;
+        else if (nextCR === -1) end = nextLF;
+        else end = Math.min(nextLF, nextCR);
+        if (end === -1) {
+          keepPartial(chunk.slice(start));
+          return;
+        }
+        endLine(chunk.slice(start, end));
+        if (chunk.charCodeAt(end) === CR) {
+          if (end + 1 === chunk.length) {
+            afterCR = true;
+            return;
+          }
+          start = chunk.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+        } else {
+          start = end + 1;
+        }
+      }
+    },
+    reset(): void {
+      eventType = '';
+      data = [];
+      dataLength = 0;
+      oversizedLength = 0;
+      idChangedInBlock = false;
+      lineFragments = [];
+      lineLength = 0;
+      lineOversized = false;
+      afterCR = false;
+      atStreamStart = true;
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import { isFeedEventName, parseEventData } from '../schema/feed.js';
+import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
+import { createSseParser, type SseMessage } from './sse-parser.js';
+import type { Emit, Source } from './source.js';
+
+export interface SseSourceOptions {
+  readonly url: string;
+  /** Sent on every (re)connect. Values never appear in messages this module produces. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly lastEventId?: string;
+  /** Silence longer than this (no bytes at all, keepalives included) means a dead connection. */
+  readonly keepaliveTimeoutMs?: number;
+  readonly maxEventLength?: number;
+  readonly policy?: BackoffPolicy;
+  readonly fetch?: typeof fetch;
+  readonly random?: () => number;
+}
+
+type Outcome =
+  | { readonly retry: true; readonly reason: string; readonly minimumMs?: number; readonly wasConnected?: boolean }
+  | { readonly retry: false; readonly reason: string };
+
+const permanentStatuses = new Map<number, string>([
+  [204, 'feed closed by server (HTTP 204)'],
+  [401, 'not authorized (HTTP 401)'],
+  [403, 'forbidden (HTTP 403)'],
+  [404, 'not found (HTTP 404)'],
+  [410, 'feed gone (HTTP 410)'],
+]);
+
+function describeFetchError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code) return `network error (${cause.code})`;
+    if (error.name === 'AbortError') return 'aborted';
+    return `network error (${cause?.message ?? error.message})`;
+  }
+  return 'network error';
+}
+
+/** Follows one SSE feed forever: parses, validates, resumes with Last-Event-ID, backs off. */
+export function createSseSource(options: SseSourceOptions): Source {
+  const feed = options.url;
+  const fetchImpl = options.fetch ?? fetch;
+  const random = options.random ?? Math.random;
+  const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? 45_000;
+  let stopped = false;
+  let controller: AbortController | undefined;
+  let wake: (() => void) | undefined;
+
+  async function connectOnce(emit: Emit, parser: ReturnType<typeof createSseParser>, state: { serverRetryMs: number }): Promise<Outcome> {
+    controller = new AbortController();
+    const connection = controller;
+    const headers: Record<string, string> = {
+      Accept: 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      ...options.headers,
+    };
+    if (parser.lastEventId !== '') headers['Last-Event-ID'] = parser.lastEventId;
+    let response: Response;
+    try {
+      response = await fetchImpl(feed, { headers, signal: connection.signal, redirect: 'follow' });
+    } catch (error) {
+      return { retry: true, reason: describeFetchError(error) };
+    }
+    const permanent = permanentStatuses.get(response.status);
+    if (permanent !== undefined) {
+      await response.body?.cancel().catch(() => undefined);
+      return { retry: false, reason: permanent };
+    }
+    if (response.status === 429 || response.status >= 500) {
+      await response.body?.cancel().catch(() => undefined);
+      const minimumMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      return { retry: true, reason: `HTTP ${response.status}`, ...(minimumMs === undefined ? {} : { minimumMs }) };
+    }
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => undefined);
+      return { retry: false, reason: `unexpected answer (HTTP ${response.status})` };
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!/^text\/event-stream\b/i.test(contentType)) {
+      await response.body?.cancel().catch(() => undefined);
+      return { retry: false, reason: `not an event stream (content-type: ${contentType || 'none'})` };
+    }
+    if (!response.body) return { retry: true, reason: 'empty response' };
+
+    emit({ type: 'state', feed, state: { status: 'connected' } });
+    const decoder = new TextDecoder('utf-8');
+    let silenceTimer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const armSilenceTimer = (): void => {
+      clearTimeout(silenceTimer);
+      silenceTimer = setTimeout(() => {
+        timedOut = true;
+        connection.abort();
+      }, keepaliveTimeoutMs);
+    };
+    armSilenceTimer();
+    try {
+      for await (const bytes of response.body) {
+        armSilenceTimer();
+        parser.feed(decoder.decode(bytes as Uint8Array, { stream: true }));
+        if (stopped) break;
+      }
+      parser.feed(decoder.decode());
+    } catch (error) {
+      const reason = timedOut ? `no data for ${Math.round(keepaliveTimeoutMs / 1000)}s` : describeFetchError(error);
+      return { retry: true, reason, minimumMs: state.serverRetryMs, wasConnected: true };
+    } finally {
+      clearTimeout(silenceTimer);
+      parser.reset();
+    }
+    return { retry: true, reason: 'server closed the connection', minimumMs: state.serverRetryMs, wasConnected: true };
+  }
+
+  function onMessage(emit: Emit, message: SseMessage): void {
+    const name = message.type === 'message' ? 'entry' : message.type;
+    if (name === 'ready') {
+      emit({ type: 'ready', feed });
+      return;
+    }
+    // Hubs send their own events (nchan's `ping`): not ours, not an error.
+    if (!isFeedEventName(name)) return;
+    const parsed = parseEventData(name, message.data);
+    if (parsed.ok) {
+      emit({ type: 'event', feed, event: parsed.value });
+    } else {
+      const where = message.lastEventId === '' ? name : `${name} ${message.lastEventId}`;
+      emit({ type: 'invalid', feed, reason: `${where}: ${parsed.error}` });
+    }
+  }
+
+  async function run(emit: Emit): Promise<void> {
+    const state = { serverRetryMs: 0 };
+    const parser = createSseParser(
+      {
+        onMessage: (message) => onMessage(emit, message),
+        onRetry: (ms) => {
+          state.serverRetryMs = ms;
+        },
+        onOversized: (length) =>
+          emit({ type: 'invalid', feed, reason: `event of ${length} characters skipped (too large)` }),
+      },
+      {
+        lastEventId: options.lastEventId ?? '',
+        ...(options.maxEventLength === undefined ? {} : { maxEventLength: options.maxEventLength }),
+      },
+    );
+    let attempt = 0;
+    while (!stopped) {
+      emit({ type: 'state', feed, state: { status: 'connecting', attempt } });
+      const outcome = await connectOnce(emit, parser, state);
+      if (stopped) return;
+      if (!outcome.retry) {
+        emit({ type: 'state', feed, state: { status: 'stopped', reason: outcome.reason } });
+        return;
+      }
+      // A connection that worked starts the backoff over; failures in a row grow it.
+      attempt = outcome.wasConnected ? 1 : attempt + 1;
+      const delayMs = reconnectDelay(attempt, random(), {
+        ...(options.policy ? { policy: options.policy } : {}),
+        serverMinimumMs: outcome.minimumMs ?? 0,
+      });
+      emit({
+        type: 'state',
+        feed,
+        state: { status: 'reconnecting', attempt, delayMs, reason: outcome.reason, at: Date.now() },
+      });
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delayMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  }
+
+  return {
+    feed,
+    start(emit) {
+      void run(emit);
+    },
+    stop() {
+      stopped = true;
+      controller?.abort();
+      wake?.();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { clockParts } from '../format/clock.js';
+import { fitWidth, prepareText, sanitizeLine, textWidth, truncate, wrapPrepared, type PreparedText } from '../text/index.js';
+import type { TimelineItem } from '../timeline/timeline.js';
+
+/*
+ * An entry card as screen lines. Every line is cut to the width here, so components only paint
+ * spans and Ink never wraps (or measures long strings of) feed text.
+ *
+ *  16:05  Headline                                         edited
+ *         body, wrapped with the CJK rules of src/text
+ *         #tag  #tag
+ *         📷 caption
+ *            © credit
+ *         ▸ linked story
+ */
+
+export type SpanStyle = 'time' | 'title' | 'body' | 'tag' | 'caption' | 'credit' | 'link' | 'meta' | 'marker' | 'plain';
+
+export interface Span {
+  readonly text: string;
+  readonly style: SpanStyle;
+}
+
+export type Row = readonly Span[];
+
+export const gutterWidth = 8;
+const minimumContentWidth = 8;
+
+export interface CardContext {
+  readonly width: number;
+  readonly timeZone: string | undefined;
+  /** Shown on the headline row when several feeds share the timeline. */
+  readonly feedLabel: string | undefined;
+}
+
+interface PreparedCard {
+  readonly title: PreparedText | undefined;
+  readonly body: PreparedText | undefined;
+  readonly captions: readonly { readonly caption: PreparedText; readonly credit: string | undefined }[];
+}
+
+function prepareCard(item: TimelineItem): PreparedCard {
+  const { entry } = item;
+  return {
+    title: entry.title ? prepareText(entry.title) : undefined,
+    body: entry.body.trim() ? prepareText(entry.body.trim()) : undefined,
+    captions: (entry.media ?? []).map((media) => ({
+      caption: prepareText(`📷 ${media.caption}`),
+      credit: media.credit ? sanitizeLine(media.credit) : undefined,
+    })),
+  };
+}
+
+function contentRows(card: PreparedCard, item: TimelineItem, width: number): Row[] {
+  const rows: Row[] = [];
+  const push = (lines: readonly string[], style: SpanStyle, indent = ''): void => {
+    for (const line of lines) rows.push([{ text: indent + line, style }]);
+  };
+  if (card.title) push(wrapPrepared(card.title, width), 'title');
+  if (card.body) push(wrapPrepared(card.body, width), 'body');
+  const tags = item.entry.tags.map((tag) => `#${sanitizeLine(tag)}`);
+  if (tags.length > 0) {
+    let line: Span[] = [];
+    let used = 0;
+    for (const tag of tags) {
+      const tagText = truncate(tag, width);
+      const tagWidth = textWidth(tagText);
+      if (used > 0 && used + 2 + tagWidth > width) {
+        rows.push(line);
+        line = [];
+        used = 0;
+      }
+      if (used > 0) line.push({ text: '  ', style: 'plain' });
+      line.push({ text: tagText, style: 'tag' });
+      used += (used > 0 ? 2 : 0) + tagWidth;
+    }
+    rows.push(line);
+  }
+  for (const { caption, credit } of card.captions) {
+    push(wrapPrepared(caption, width), 'caption');
+    if (credit) rows.push([{ text: truncate(`   ${credit}`, width), style: 'credit' }]);
+  }
+  for (const link of item.entry.links ?? []) {
+    rows.push([{ text: truncate(`▸ ${sanitizeLine(link.title)}`, width), style: 'link' }]);
+  }
+  return rows;
+}
+
+function layoutCard(card: PreparedCard, item: TimelineItem, context: CardContext): Row[] {
+  const contentWidth = Math.max(context.width - gutterWidth, minimumContentWidth);
+  const content = contentRows(card, item, contentWidth);
+  if (content.length === 0) content.push([{ text: '', style: 'plain' }]);
+  const notes = [item.revision > 0 ? 'edited' : '', context.feedLabel ?? ''].filter(Boolean).join(' · ');
+  const clock = clockParts(item.timeMs, context.timeZone).time;
+  const rows: Row[] = content.map((spans, index) => {
+    const gutter: Span = { text: index === 0 ? ` ${clock}  ` : ' '.repeat(gutterWidth), style: index === 0 ? 'time' : 'plain' };
+    if (index !== 0 || notes === '') return [gutter, ...spans];
+    const used = spans.reduce((sum, span) => sum + textWidth(span.text), 0);
+    const room = contentWidth - used - 2;
+    if (room < 4) return [gutter, ...spans];
+    const note = truncate(notes, room);
+    return [gutter, ...spans, { text: ' '.repeat(contentWidth - used - textWidth(note)), style: 'plain' }, { text: note, style: 'meta' }];
+  });
+  rows.push([]);
+  return context.width < gutterWidth + minimumContentWidth ? rows.map((row) => clip(row, context.width)) : rows;
+}
+
+/** For terminals narrower than the gutter plus a minimal column: cut rows at the edge. */
+function clip(row: Row, width: number): Row {
+  const text = row.map((span) => span.text).join('');
+  return text === '' ? row : [{ text: fitWidth(truncate(text, width), width).trimEnd(), style: 'plain' }];
+}
+
+/**
+ * Card layouts, computed once per entry revision and width. Bounded: only cards the reader
+ * scrolls past are ever laid out, and the least recently used are forgotten first.
+ */
+export class CardCache {
+  private readonly prepared = new Map<string, PreparedCard>();
+  private readonly laidOut = new Map<string, Row[]>();
+
+  constructor(private readonly capacity = 2000) {}
+
+  rows(item: TimelineItem, context: CardContext): Row[] {
+    const revisionKey = `${item.key}\u0000${item.revision}`;
+    const layoutKey = `${revisionKey}\u0000${context.width}\u0000${context.timeZone ?? ''}\u0000${context.feedLabel ?? ''}`;
+    const cached = this.laidOut.get(layoutKey);
+    if (cached) {
+      this.touch(this.laidOut, layoutKey, cached);
+      return cached;
+    }
+    let card = this.prepared.get(revisionKey);
+    if (card) this.touch(this.prepared, revisionKey, card);
+    else {
+      card = prepareCard(item);
+      this.remember(this.prepared, revisionKey, card);
+    }
+    const rows = layoutCard(card, item, context);
+    this.remember(this.laidOut, layoutKey, rows);
+    return rows;
+  }
+
+  private touch<T>(map: Map<string, T>, key: string, value: T): void {
+    map.delete(key);
+    map.set(key, value);
+  }
+
+  private remember<T>(map: Map<string, T>, key: string, value: T): void {
+    map.set(key, value);
+    if (map.size > this.capacity) map.delete(map.keys().next().value!);
+  }
+}

@@ -1,0 +1,113 @@
+import type { ConnectionState } from '../sources/source.js';
+import { fitWidth, sanitizeLine, textWidth, truncate } from '../text/index.js';
+import type { FeedInfo } from '../timeline/timeline.js';
+import type { TimelineSummary } from '../timeline/select.js';
+import type { Row, Span } from './card-layout.js';
+import { keymap } from './keymap.js';
+
+/*
+ * Header and status line as rows of spans, cut to the width: pure, so they are tested without
+ * rendering and the components only paint them.
+ */
+
+export function rule(width: number): Row {
+  return [{ text: '─'.repeat(Math.max(width, 0)), style: 'plain' }];
+}
+
+function describeConnection(state: ConnectionState): string {
+  switch (state.status) {
+    case 'connecting':
+      return state.attempt === 0 ? 'connecting…' : `connecting (attempt ${state.attempt})…`;
+    case 'connected':
+      return 'connected';
+    case 'reconnecting':
+      return `reconnecting in ${Math.ceil(state.delayMs / 1000)}s (attempt ${state.attempt})`;
+    case 'stopped':
+      return `stopped: ${state.reason}`;
+    case 'ended':
+      return 'input ended';
+  }
+}
+
+/** One word for all feeds: the worst state wins, since that is what the reader must know. */
+export function connectionSummary(feeds: readonly FeedInfo[]): string {
+  const rank: Record<ConnectionState['status'], number> = { stopped: 4, reconnecting: 3, connecting: 2, ended: 1, connected: 0 };
+  const worst = feeds.reduce<FeedInfo | undefined>(
+    (found, info) => (found === undefined || rank[info.connection.status] > rank[found.connection.status] ? info : found),
+    undefined,
+  );
+  if (!worst) return '';
+  const text = describeConnection(worst.connection);
+  return feeds.length > 1 && worst.connection.status !== 'connected' ? `${feedLabel(worst.feed)}: ${text}` : text;
+}
+
+/** A short name for a feed URL: host and path, without the scheme. */
+export function feedLabel(feed: string): string {
+  return sanitizeLine(feed.replace(/^https?:\/\//, '').replace(/\/$/, ''));
+}
+
+/** Lays out `left` and `right` on one line; the left part gives way first. */
+function spread(left: readonly Span[], right: readonly Span[], width: number): Row {
+  const rightText = right.map((span) => span.text).join('');
+  const rightWidth = Math.min(textWidth(rightText), width);
+  const leftRoom = Math.max(width - rightWidth - (rightWidth > 0 ? 1 : 0), 0);
+  const row: Span[] = [];
+  let used = 0;
+  for (const span of left) {
+    const text = truncate(span.text, leftRoom - used);
+    if (text === '') break;
+    row.push({ ...span, text });
+    used += textWidth(text);
+  }
+  if (rightWidth === 0) return [...row, { text: ' '.repeat(width - used), style: 'plain' }];
+  row.push({ text: ' '.repeat(width - used - rightWidth), style: 'plain' });
+  return [...row, ...right.map((span) => ({ ...span, text: truncate(span.text, rightWidth) }))];
+}
+
+export interface HeaderModel {
+  readonly summary: TimelineSummary;
+  readonly feeds: readonly FeedInfo[];
+  readonly filterTags: readonly string[];
+}
+
+export function headerRow({ summary, feeds, filterTags }: HeaderModel, width: number): Row {
+  const badge: Span = summary.ended
+    ? { text: ' ■ ENDED ', style: 'meta' }
+    : { text: ' ● LIVE ', style: 'time' };
+  const title = sanitizeLine(summary.title ?? (feeds.length === 1 ? feedLabel(feeds[0]!.feed) : `${feeds.length} feeds`));
+  const parts = [connectionSummary(feeds), `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`];
+  if (filterTags.length > 0) {
+    parts.push(`tag: ${filterTags.map(sanitizeLine).join(', ')} (${summary.hidden} hidden)`);
+  }
+  return spread([badge, { text: ` ${title}`, style: 'title' }], [{ text: `${parts.join(' · ')} `, style: 'plain' }], width);
+}
+
+export interface StatusModel {
+  readonly newEntries: number;
+  readonly invalid: number;
+  readonly lastInvalid: string | undefined;
+}
+
+export function statusRow({ newEntries, invalid, lastInvalid }: StatusModel, width: number): Row {
+  const left: Span[] = [];
+  if (newEntries > 0) left.push({ text: ` ↑ ${newEntries} new (g) `, style: 'marker' });
+  const hints = keymap.flatMap((binding) => (binding.hint ? [binding.hint] : [])).join(' · ');
+  left.push({ text: ` ${hints}`, style: 'plain' });
+  const right: Span[] =
+    invalid > 0
+      ? [{ text: `${invalid} invalid skipped${lastInvalid ? `: ${sanitizeLine(lastInvalid)}` : ''} `, style: 'meta' }]
+      : [];
+  return spread(left, right, width);
+}
+
+export function helpRows(width: number, height: number): Row[] {
+  const labelWidth = Math.max(...keymap.map((binding) => textWidth(binding.label))) + 2;
+  const rows: Row[] = [[{ text: fitWidth(' Keys', width), style: 'title' }], []];
+  for (const binding of keymap) {
+    rows.push([
+      { text: fitWidth(`  ${binding.label}`, Math.min(labelWidth + 2, width)), style: 'time' },
+      { text: truncate(binding.description, Math.max(width - labelWidth - 2, 0)), style: 'plain' },
+    ]);
+  }
+  return rows.slice(0, height);
+}

@@ -1,0 +1,27 @@
+import type { SpanStyle } from './card-layout.js';
+
+/** Ink <Text> props per span style. With colour off, only layout-neutral emphasis remains. */
+export interface TextStyle {
+  readonly color?: string;
+  readonly bold?: boolean;
+  readonly dimColor?: boolean;
+  readonly inverse?: boolean;
+}
+
+const colored: Readonly<Record<SpanStyle, TextStyle>> = {
+  time: { color: 'cyan', bold: true },
+  title: { bold: true },
+  body: {},
+  tag: { color: 'magenta' },
+  caption: {},
+  credit: { dimColor: true },
+  link: { color: 'blue' },
+  meta: { color: 'yellow' },
+  marker: { color: 'cyan', bold: true },
+  plain: {},
+};
+
+export function styleOf(style: SpanStyle, color: boolean): TextStyle {
+  if (color) return colored[style];
+  return {};
+}

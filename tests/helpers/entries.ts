@@ -1,0 +1,19 @@
+import type { Entry, FeedEvent } from '../../src/schema/feed.js';
+import type { SourceSignal } from '../../src/sources/source.js';
+
+/** A valid entry at minute `minute` past 14:00 JST. */
+export function makeEntry(id: string, minute: number, extra: Partial<Entry> = {}): Entry {
+  const hours = 14 + Math.floor(minute / 60);
+  const minutes = minute % 60;
+  return {
+    id,
+    time: `2026-11-25T${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00+09:00`,
+    body: `本文${id}`,
+    tags: [],
+    ...extra,
+  };
+}
+
+export function signal(feed: string, event: FeedEvent): SourceSignal {
+  return { type: 'event', feed, event };
+}

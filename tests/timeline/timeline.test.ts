@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FeedEvent } from '../../src/schema/feed.js';
+import type { SourceSignal } from '../../src/sources/source.js';
+import { selectVisible, summarize } from '../../src/timeline/select.js';
+import { applySignals, emptyTimeline, itemKey, type Timeline } from '../../src/timeline/timeline.js';
+import { makeEntry, signal } from '../helpers/entries.js';
+
+const A = 'http://127.0.0.1:1/a';
+const B = 'http://127.0.0.1:1/b';
+
+function ids(timeline: Timeline): string[] {
+  return selectVisible(timeline, { tags: [] }).map((item) => item.entry.id);
+}
+
+describe('timeline reducer', () => {
+  it('orders entries newest first whatever order they arrive in', () => {
+    const timeline = applySignals(emptyTimeline(), [
+      signal(A, { event: 'entry', entry: makeEntry('b', 10) }),
+      signal(A, { event: 'entry', entry: makeEntry('c', 20) }),
+      signal(A, { event: 'entry', entry: makeEntry('a', 0) }),
+    ]);
+    expect(ids(timeline)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('merges several feeds by time and keeps equal ids apart', () => {
+    const timeline = applySignals(emptyTimeline({ feeds: [A, B] }), [
+      signal(A, { event: 'entry', entry: makeEntry('1', 0) }),
+      signal(B, { event: 'entry', entry: makeEntry('1', 5) }),
+      signal(A, { event: 'entry', entry: makeEntry('2', 10) }),
+    ]);
+    expect(selectVisible(timeline, { tags: [] }).map((item) => `${item.feed === A ? 'A' : 'B'}${item.entry.id}`)).toEqual(['A2', 'B1', 'A1']);
+  });
+
+  it('replaces an updated entry in place and counts the revision', () => {
+    let timeline = applySignals(emptyTimeline(), [
+      signal(A, { event: 'entry', entry: makeEntry('a', 0) }),
+      signal(A, { event: 'entry', entry: makeEntry('b', 10) }),
+    ]);
+    timeline = applySignals(timeline, [signal(A, { event: 'update', entry: makeEntry('a', 0, { body: '訂正' }) })]);
+    const item = timeline.items.get(itemKey(A, 'a'))!;
+    expect(item.entry.body).toBe('訂正');
+    expect(item.revision).toBe(1);
+    expect(ids(timeline)).toEqual(['b', 'a']);
+  });
+
+  it('moves an entry whose time was corrected', () => {
+    let timeline = applySignals(emptyTimeline(), [
+      signal(A, { event: 'entry', entry: makeEntry('a', 0) }),
+      signal(A, { event: 'entry', entry: makeEntry('b', 10) }),
+    ]);
+    timeline = applySignals(timeline, [signal(A, { event: 'update', entry: makeEntry('a', 30) })]);
+    expect(ids(timeline)).toEqual(['a', 'b']);
+  });
+
+  it('drops an exact duplicate and keeps the timeline object when nothing changed', () => {
+    const event: FeedEvent = { event: 'entry', entry: makeEntry('a', 0) };
+    const once = applySignals(emptyTimeline(), [signal(A, event)]);
+    const twice = applySignals(once, [signal(A, event)]);
+    expect(twice).toBe(once);
+    expect(twice.items.get(itemKey(A, 'a'))!.revision).toBe(0);
+  });
+
+  it('removes deleted entries and does not let a replay bring them back', () => {
+    const entry = makeEntry('a', 0);
+    let timeline = applySignals(emptyTimeline(), [signal(A, { event: 'entry', entry }), signal(A, { event: 'delete', id: 'a' })]);
+    expect(ids(timeline)).toEqual([]);
+    timeline = applySignals(timeline, [signal(A, { event: 'entry', entry })]);
+    expect(ids(timeline)).toEqual([]);
+  });
+
+  it('keeps blog status, connection, readiness and invalid counts per feed', () => {
+    const timeline = applySignals(emptyTimeline({ feeds: [A] }), [
+      signal(A, { event: 'blog', blog: { id: 'b', title: '港湾サミット', status: 'live' } }),
+      { type: 'state', feed: A, state: { status: 'connected' } },
+      { type: 'invalid', feed: A, reason: 'entry 3: time: bad' },
+      { type: 'ready', feed: A },
+      signal(A, { event: 'blog', blog: { id: 'b', title: '港湾サミット', status: 'ended' } }),
+    ]);
+    const info = timeline.feeds.get(A)!;
+    expect(info).toMatchObject({ ready: true, invalid: 1, lastInvalid: 'entry 3: time: bad', connection: { status: 'connected' } });
+    expect(summarize(timeline, 0)).toMatchObject({ ended: true, title: '港湾サミット', invalid: 1 });
+  });
+
+  it('filters by any of several tags and by time', () => {
+    const timeline = applySignals(emptyTimeline(), [
+      signal(A, { event: 'entry', entry: makeEntry('a', 0, { tags: ['会見'] }) }),
+      signal(A, { event: 'entry', entry: makeEntry('b', 10, { tags: ['交通'] }) }),
+      signal(A, { event: 'entry', entry: makeEntry('c', 20, { tags: ['天気'] }) }),
+    ]);
+    expect(selectVisible(timeline, { tags: ['会見', '天気'] }).map((item) => item.entry.id)).toEqual(['c', 'a']);
+    expect(selectVisible(timeline, { tags: [], since: Date.parse(makeEntry('x', 10).time) }).map((item) => item.entry.id)).toEqual(['c', 'b']);
+  });
+
+  it('keeps at most maxEntries, dropping the oldest', () => {
+    const signals = Array.from({ length: 10 }, (_, index) => signal(A, { event: 'entry', entry: makeEntry(`e${index}`, index) }));
+    const timeline = applySignals(emptyTimeline({ maxEntries: 3 }), signals);
+    expect(ids(timeline)).toEqual(['e9', 'e8', 'e7']);
+    expect(timeline.items.size).toBe(3);
+  });
+});
+
+const arbitrarySignal: fc.Arbitrary<SourceSignal> = fc.oneof(
+  fc
+    .record({ feed: fc.constantFrom(A, B), id: fc.constantFrom('1', '2', '3', '4', '5', '6'), minute: fc.nat(90), body: fc.constantFrom('x', 'y') })
+    .map(({ feed, id, minute, body }) => signal(feed, { event: 'entry', entry: makeEntry(id, minute, { body }) })),
+  fc
+    .record({ feed: fc.constantFrom(A, B), id: fc.constantFrom('1', '2', '3', '4', '5', '6'), minute: fc.nat(90) })
+    .map(({ feed, id, minute }) => signal(feed, { event: 'update', entry: makeEntry(id, minute, { body: 'fixed' }) })),
+  fc.record({ feed: fc.constantFrom(A, B), id: fc.constantFrom('1', '2', '3') }).map(({ feed, id }) => signal(feed, { event: 'delete', id })),
+);
+
+describe('timeline properties', () => {
+  it('stays sorted, unique and consistent; batching does not change the result', () => {
+    fc.assert(
+      fc.property(fc.array(arbitrarySignal, { maxLength: 60 }), fc.nat(60), (signals, cut) => {
+        const whole = applySignals(emptyTimeline(), signals);
+        const split = applySignals(applySignals(emptyTimeline(), signals.slice(0, cut)), signals.slice(cut));
+        const one = signals.reduce((timeline, each) => applySignals(timeline, [each]), emptyTimeline());
+        for (const timeline of [whole, split, one]) {
+          expect(new Set(timeline.order).size).toBe(timeline.order.length);
+          expect(timeline.order.length).toBe(timeline.items.size);
+          const items = timeline.order.map((key) => timeline.items.get(key)!);
+          for (let index = 1; index < items.length; index += 1) {
+            const [before, after] = [items[index - 1]!, items[index]!];
+            expect(before.timeMs < after.timeMs || (before.timeMs === after.timeMs && before.seq < after.seq)).toBe(true);
+          }
+          for (const key of timeline.deleted) expect(timeline.items.has(key)).toBe(false);
+        }
+        expect(split.order).toEqual(whole.order);
+        expect(one.order).toEqual(whole.order);
+        expect(whole.order.map((key) => whole.items.get(key)!.entry)).toEqual(one.order.map((key) => one.items.get(key)!.entry));
+      }),
+    );
+  });
+
+  it('is idempotent: replaying the same entries changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(arbitrarySignal, { maxLength: 40 }), (signals) => {
+        const entriesOnly = signals.filter((each) => each.type === 'event' && each.event.event === 'entry');
+        const once = applySignals(emptyTimeline(), entriesOnly);
+        const replayed = applySignals(once, entriesOnly);
+        expect(replayed.order).toEqual(once.order);
+      }),
+    );
+  });
+});
