@@ -8,6 +8,7 @@ import type { Source } from '../sources/source.js';
 import type { Filter } from '../timeline/select.js';
 import { parseDuration, parseSince } from './durations.js';
 import { parseHeaders } from './headers.js';
+import { parseSpeed, positiveInteger } from './numbers.js';
 import { helpText, UsageError } from './usage.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -66,20 +67,6 @@ function parse(args: readonly string[], options: Options): { values: Values; pos
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
-}
-
-function positiveInteger(text: string | undefined, option: string): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${option} expects a positive whole number, got '${text}'`);
-  return Number(text);
-}
-
-export function parseSpeed(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (text === 'max') return Number.POSITIVE_INFINITY;
-  const speed = Number(text);
-  if (!Number.isFinite(speed) || speed <= 0) throw new UsageError(`--speed expects a number above 0 or 'max', got '${text}'`);
-  return speed;
 }
 
 function checkFeed(feed: string): void {

@@ -72,7 +72,19 @@ export function runPipe(options: PipeOptions): Promise<number> {
       return options.template({ event: event.event, feed, entry: event.entry, timeZone: options.timeZone });
     };
 
+    const connected = new Set<string>();
+    const lastProblem = new Map<string, string>();
     const exitCode = (): number => (failures.length > 0 ? 1 : 0);
+    /** --once gave up waiting: a feed that never answered is a failure, not an empty feed. */
+    const giveUp = (): void => {
+      for (const source of options.sources) {
+        if (connected.has(source.feed) || finalSources.has(source.feed)) continue;
+        const reason = `no connection${lastProblem.has(source.feed) ? ` (${lastProblem.get(source.feed)})` : ''}`;
+        failures.push(reason);
+        options.warn(`${sanitizeLine(source.feed)}: ${reason}`);
+      }
+      finish(exitCode());
+    };
     // --once ends when every feed has delivered its backlog; following ends when every feed is over.
     const checkDone = (): void => {
       const done = options.once ? backlogDone : finalSources;
@@ -82,7 +94,7 @@ export function runPipe(options: PipeOptions): Promise<number> {
     const armIdle = (): void => {
       if (!options.once) return;
       clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => finish(exitCode()), options.idleMs);
+      idleTimer = setTimeout(giveUp, options.idleMs);
     };
 
     const emitFor = (source: Source) => (signal: SourceSignal): void => {
@@ -104,8 +116,12 @@ export function runPipe(options: PipeOptions): Promise<number> {
           return;
         case 'state': {
           const state = signal.state;
-          if (state.status === 'connected') armIdle();
+          if (state.status === 'connected') {
+            connected.add(source.feed);
+            armIdle();
+          }
           if (state.status === 'reconnecting') {
+            lastProblem.set(source.feed, state.reason);
             options.warn(`${sanitizeLine(source.feed)}: ${state.reason}; reconnecting in ${Math.ceil(state.delayMs / 1000)}s (attempt ${state.attempt})`);
           }
           if (isFinal(state)) {

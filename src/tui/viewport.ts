@@ -149,7 +149,8 @@ export function scrollPage(viewport: Viewport, pages: number, model: ListModel):
   const step = Math.max(model.rows - 1, 1) * pages;
   const top = moveTop(resolveTop(viewport, model), step, model);
   const scrolled = withTop(viewport, top, model);
-  const firstStarting = top.offset === 0 || top.index === model.items.length - 1 ? top.index : top.index + 1;
+  const nextStartsOnScreen = top.index < model.items.length - 1 && model.heightOf(top.index) - top.offset < model.rows;
+  const firstStarting = top.offset > 0 && nextStartsOnScreen ? top.index + 1 : top.index;
   return withSelected(scrolled, firstStarting, model);
 }
 

@@ -6,17 +6,20 @@ import { styleOf } from '../theme.js';
 export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly color: boolean }) {
   return (
     <Box flexDirection="column">
-      {rows.map((row, index) => (
-        <Text key={index} wrap="truncate">
-          {row.length === 0
-            ? ' '
-            : row.map((span, spanIndex) => (
-                <Text key={spanIndex} {...styleOf(span.style, color)}>
-                  {span.text}
-                </Text>
-              ))}
-        </Text>
-      ))}
+      {rows.map((row, index) =>
+        // Ink gives a blank <Text> no height; the layout counted this row, so it must take one.
+        row.length === 0 ? (
+          <Box key={index} height={1} />
+        ) : (
+          <Text key={index} wrap="truncate">
+            {row.map((span, spanIndex) => (
+              <Text key={spanIndex} {...styleOf(span.style, color)}>
+                {span.text}
+              </Text>
+            ))}
+          </Text>
+        ),
+      )}
     </Box>
   );
 }

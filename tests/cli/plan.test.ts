@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { planFollow } from '../../src/cli/main.js';
+import { parseSpeed } from '../../src/cli/numbers.js';
+import { parseDuration, parseSince } from '../../src/cli/durations.js';
+import { parseHeaders } from '../../src/cli/headers.js';
+import { UsageError } from '../../src/cli/usage.js';
+
+const tty = { env: {}, stdoutIsTTY: true, now: Date.parse('2026-11-25T12:00:00Z') };
+
+describe('follower plan', () => {
+  it('picks the face from the terminal and the flags', () => {
+    expect(planFollow({}, ['http://127.0.0.1:1/'], tty).output).toBe('tui');
+    expect(planFollow({}, ['http://127.0.0.1:1/'], { ...tty, stdoutIsTTY: false }).output).toBe('ndjson');
+    expect(planFollow({ json: true }, ['http://127.0.0.1:1/'], tty).output).toBe('ndjson');
+    expect(planFollow({ format: '{title}' }, ['-'], { ...tty, stdoutIsTTY: false }).output).toBe('text');
+    expect(planFollow({ once: true }, ['-'], tty).output).toBe('text');
+    expect(planFollow({}, ['-'], { ...tty, env: { TERM: 'dumb' } })).toMatchObject({ output: 'text', color: false });
+  });
+
+  it('turns colour off for --no-color and NO_COLOR', () => {
+    expect(planFollow({}, ['-'], tty).color).toBe(true);
+    expect(planFollow({ 'no-color': true }, ['-'], tty).color).toBe(false);
+    expect(planFollow({}, ['-'], { ...tty, env: { NO_COLOR: '1' } }).color).toBe(false);
+  });
+
+  it('collects tags, since, idle, headers from flags and the environment', () => {
+    const plan = planFollow(
+      { tag: ['会見', '交通'], since: '30m', idle: '500ms', header: ['X-Desk: tokyo'] },
+      ['http://127.0.0.1:1/'],
+      { ...tty, env: { LIVETAIL_HEADERS: 'Authorization: Bearer s3cret\n\n' } },
+    );
+    expect(plan.filter).toEqual({ tags: ['会見', '交通'], since: tty.now - 30 * 60_000 });
+    expect(plan.idleMs).toBe(500);
+    expect(plan.headers).toEqual({ Authorization: 'Bearer s3cret', 'X-Desk': 'tokyo' });
+  });
+
+  it.each([
+    [{}, ['ftp://x/'], /only http and https/],
+    [{}, ['nonsense'], /not a feed/],
+    [{}, ['-', '-'], /only once/],
+    [{ tz: 'Mars/Base' }, ['-'], /unknown time zone/],
+    [{ format: '{oops}' }, ['-'], /unknown field/],
+    [{ 'max-entries': '0' }, ['-'], /positive whole number/],
+    [{ idle: 'soon' }, ['-'], /duration/],
+    [{ since: 'last tuesday' }, ['-'], /--since/],
+    [{ header: ['no colon here'] }, ['-'], /Name: value/],
+  ])('usage error for %j %j', (values, feeds, message) => {
+    expect(() => planFollow(values, feeds, tty)).toThrow(UsageError);
+    expect(() => planFollow(values, feeds, tty)).toThrow(message);
+  });
+
+  it('never puts a header value in an error', () => {
+    expect(() => parseHeaders(['Authorization: Bearer tok\u0000en'])).toThrow(/Authorization/);
+    try {
+      parseHeaders(['Authorization: Bearer tok\u0000en']);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('tok');
+    }
+  });
+
+  it('parses durations, times and speeds', () => {
+    expect(parseDuration('2s', '--idle')).toBe(2000);
+    expect(parseDuration('1.5', '--idle')).toBe(1500);
+    expect(parseDuration('1h', '--idle')).toBe(3_600_000);
+    expect(parseSince('2026-11-25T14:00:00+09:00', 0)).toBe(Date.parse('2026-11-25T05:00:00Z'));
+    expect(parseSpeed('max')).toBe(Number.POSITIVE_INFINITY);
+    expect(parseSpeed('60')).toBe(60);
+    expect(() => parseSpeed('0')).toThrow(UsageError);
+  });
+});

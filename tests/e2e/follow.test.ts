@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseNdjsonLine } from '../../src/schema/ndjson.js';
+import { runLivetail, runShell, startServe, type Served } from '../helpers/processes.js';
+
+const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+const served: Served[] = [];
+
+afterEach(async () => {
+  await Promise.all(served.splice(0).map((server) => server.stop()));
+});
+
+/** Serves a file with no pacing and waits until all of it is published. */
+async function serveAll(file: string): Promise<Served> {
+  const server = await startServe([file, '--speed', 'max']);
+  served.push(server);
+  while (!/events published/.test(server.stderr())) await new Promise((resolve) => server.process.stderr!.once('data', resolve));
+  return server;
+}
+
+/** Events of NDJSON text, validated and normalised, without the feed label. */
+function events(ndjson: string) {
+  return ndjson
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const parsed = parseNdjsonLine(line);
+      if (!parsed.ok) throw new Error(`bad line ${line}: ${parsed.error}`);
+      return parsed.value.event;
+    });
+}
+
+describe('following a real serve over HTTP', () => {
+  it('--once --json prints exactly the served events, in order, labelled with the feed', async () => {
+    const server = await serveAll(fixture('small.ndjson'));
+    const result = await runLivetail([server.url, '--once', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(events(result.stdout)).toEqual(events(readFileSync(fixture('small.ndjson'), 'utf8')));
+    for (const line of result.stdout.trim().split('\n')) expect(JSON.parse(line).feed).toBe(server.url);
+  });
+
+  it('round-trips: what it prints, serve republishes the same', async () => {
+    const first = await serveAll(fixture('small.ndjson'));
+    const printed = (await runLivetail([first.url, '--once', '--json'])).stdout;
+    const file = join(mkdtempSync(join(tmpdir(), 'livetail-')), 'a.ndjson');
+    writeFileSync(file, printed);
+    const second = await serveAll(file);
+    const again = await runLivetail([second.url, '--once', '--json']);
+    expect(events(again.stdout)).toEqual(events(printed));
+  });
+
+  it('answers Last-Event-ID with only the later events', async () => {
+    const server = await serveAll(fixture('small.ndjson'));
+    const response = await fetch(server.url, { headers: { Accept: 'text/event-stream', 'Last-Event-ID': '3' } });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('event: ready')) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+    const total = events(readFileSync(fixture('small.ndjson'), 'utf8')).length;
+    expect(ids).toEqual(Array.from({ length: total - 3 }, (_, index) => index + 4));
+  });
+
+  it('ends quietly with status 0 when the reader of the pipe goes away', async () => {
+    // Default pacing (one event a second) keeps events coming after head has left.
+    const server = await startServe([fixture('small.ndjson')]);
+    served.push(server);
+    const result = await runShell(`"$LIVETAIL_BIN" ${server.url} --json | head -n 1; echo "status=\${PIPESTATUS[0]}" >&2`);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toBe('status=0\n');
+  });
+
+  it('--format output carries no control characters from a hostile feed', async () => {
+    const server = await serveAll(fixture('injection.ndjson'));
+    const result = await runLivetail([server.url, '--once', '--format', '{time} {title} {body} {tags} {credits} {links} {feed}']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBeGreaterThan(0);
+    // Only the newlines between entries: no ESC, no C0/C1 control, no bidi control.
+    // eslint-disable-next-line no-control-regex
+    expect(result.stdout.replaceAll('\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(result.stdout).toContain('赤い見出し');
+  });
+
+  it('--tag keeps only entries with that tag', async () => {
+    const server = await serveAll(fixture('small.ndjson'));
+    const result = await runLivetail([server.url, '--once', '--format', '{id} {tags}', '--tag', '天気']);
+    expect(result.stdout.trim().split('\n').every((line) => line.includes('天気'))).toBe(true);
+    expect(result.stdout).toContain('s-4');
+    expect(result.stdout).not.toContain('s-5');
+  });
+
+  it('fails with one line and status 1 on a feed that is not there', async () => {
+    const server = await serveAll(fixture('small.ndjson'));
+    const result = await runLivetail([`${server.url}missing`, '--once']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/not found \(HTTP 404\)/);
+  });
+});
+
+describe('stdin and conventions', () => {
+  it('reads NDJSON from - and keeps feed labels', async () => {
+    const input = readFileSync(fixture('small.ndjson'), 'utf8');
+    const result = await runLivetail(['-', '--json'], { input: `${input}not json\n` });
+    expect(result.code).toBe(0);
+    expect(events(result.stdout)).toEqual(events(input));
+    expect(JSON.parse(result.stdout.split('\n')[0]!).feed).toBe('small');
+    expect(result.stderr).toMatch(/^livetail: stdin: skipped line \d+: not valid JSON\n$/);
+  });
+
+  it('prints help and version, exit 0', async () => {
+    const help = await runLivetail(['--help']);
+    expect(help.code).toBe(0);
+    for (const word of ['demo', 'serve', '--json', '--format', '--once', '--idle', '--tag', '--header', '--tz', '--no-color', '--speed', '--loop', '--port', '--host']) {
+      expect(help.stdout).toContain(word);
+    }
+    const version = await runLivetail(['serve', '--version']);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it.each([
+    [['--bogus', 'http://127.0.0.1:1/'], /unknown option '--bogus'/],
+    [[], /no feed given/],
+    [['serve'], /exactly one input/],
+    [['demo', '--speed', 'fast'], /--speed/],
+    [['ftp://example.invalid/'], /only http and https/],
+  ])('usage error %j: one line, status 2', async (args, message) => {
+    const result = await runLivetail(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('serve reports bad lines with their number and serves the rest', async () => {
+    const server = await startServe(['-', '--speed', 'max'], '{"event":"entry","id":"a","time":"2026-11-25T13:00:00+09:00"}\n{oops\n{"event":"entry","id":"b","time":"nope"}\n');
+    served.push(server);
+    while (!/events published/.test(server.stderr())) await new Promise((resolve) => server.process.stderr!.once('data', resolve));
+    expect(server.stderr()).toMatch(/line 2: not valid JSON/);
+    expect(server.stderr()).toMatch(/line 3: time/);
+    const result = await runLivetail([server.url, '--once', '--format', '{id}']);
+    expect(result.stdout).toBe('a\n');
+  });
+
+  it('serve of a missing file: one line, status 1', async () => {
+    const result = await runLivetail(['serve', '/nonexistent/feed.ndjson', '--port', '0']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('livetail: cannot read /nonexistent/feed.ndjson: no such file\n');
+  });
+});

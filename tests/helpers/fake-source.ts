@@ -1,0 +1,21 @@
+import type { Emit, Source, SourceSignal } from '../../src/sources/source.js';
+
+/** A source driven by the test: signals go out when the test says so. */
+export class FakeSource implements Source {
+  emit: Emit | undefined;
+  stopped = false;
+  constructor(readonly feed: string, private readonly initial: readonly SourceSignal[] = []) {}
+
+  start(emit: Emit): void {
+    this.emit = emit;
+    for (const signal of this.initial) emit(signal);
+  }
+
+  send(...signals: SourceSignal[]): void {
+    for (const signal of signals) this.emit!(signal);
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+}

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { userEnv } from './processes.js';
+
+/** A real terminal for the tests: a detached tmux session on its own socket. */
+export class TmuxTerminal {
+  private readonly socket = join(mkdtempSync(join(tmpdir(), 'livetail-tmux-')), 'sock');
+
+  constructor(readonly columns: number, readonly rows: number) {}
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-S', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', env: userEnv() });
+  }
+
+  start(command: string): void {
+    this.tmux('new-session', '-d', '-s', 't', '-x', String(this.columns), '-y', String(this.rows), command);
+    this.tmux('set-option', '-t', 't', 'remain-on-exit', 'on');
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 't');
+  }
+
+  /** Lines the terminal had to wrap are joined: a different count means something spilled. */
+  joinedScreen(): string {
+    return this.tmux('capture-pane', '-p', '-J', '-t', 't');
+  }
+
+  alternateScreen(): boolean {
+    return this.tmux('display-message', '-p', '-t', 't', '#{alternate_on}').trim() === '1';
+  }
+
+  paneDead(): boolean {
+    return this.tmux('display-message', '-p', '-t', 't', '#{pane_dead}').trim() === '1';
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', 't', ...keys);
+  }
+
+  literal(text: string): void {
+    this.tmux('send-keys', '-t', 't', '-l', text);
+  }
+
+  /** Polls the screen until `predicate` holds; fails with the last screen after `limitMs`. */
+  async waitFor(predicate: (screen: string) => boolean, what: string, limitMs = 15_000): Promise<string> {
+    const deadline = Date.now() + limitMs;
+    let screen = '';
+    while (Date.now() < deadline) {
+      screen = this.screen();
+      if (predicate(screen)) return screen;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; screen was:\n${screen}`);
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { compileTemplate } from '../../src/format/template.js';
+import { runPipe, type PipeOptions } from '../../src/sink/pipe.js';
+import { makeEntry, signal } from '../helpers/entries.js';
+import { FakeSource } from '../helpers/fake-source.js';
+
+const F = 'http://127.0.0.1:9/';
+
+function harness(sources: FakeSource[], options: Partial<PipeOptions> = {}) {
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  const warnings: string[] = [];
+  const done = runPipe({ sources, output, warn: (line) => warnings.push(line), filter: { tags: [] }, once: true, idleMs: 60_000, timeZone: 'Asia/Tokyo', ...options });
+  return { done, warnings, lines: () => text.split('\n').filter(Boolean) };
+}
+
+describe('pipe face', () => {
+  it('prints one NDJSON line per event and ends at ready with --once', async () => {
+    const source = new FakeSource(F, [
+      { type: 'state', feed: F, state: { status: 'connected' } },
+      signal(F, { event: 'blog', blog: { id: 'b', title: 'T', status: 'live' } }),
+      signal(F, { event: 'entry', entry: makeEntry('1', 0) }),
+      signal(F, { event: 'delete', id: '1' }),
+      { type: 'ready', feed: F },
+    ]);
+    const run = harness([source]);
+    expect(await run.done).toBe(0);
+    expect(run.lines().map((line) => JSON.parse(line).event)).toEqual(['blog', 'entry', 'delete']);
+    expect(JSON.parse(run.lines()[1]!)).toMatchObject({ feed: F, id: '1', body: '本文1' });
+    expect(source.stopped).toBe(true);
+  });
+
+  it('waits for every feed before --once ends', async () => {
+    const a = new FakeSource('a', [{ type: 'ready', feed: 'a' }]);
+    const b = new FakeSource('b');
+    const run = harness([a, b]);
+    let finished = false;
+    void run.done.then(() => (finished = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(finished).toBe(false);
+    b.send(signal('b', { event: 'entry', entry: makeEntry('x', 1) }), { type: 'ready', feed: 'b' });
+    expect(await run.done).toBe(0);
+    expect(run.lines()).toHaveLength(1);
+  });
+
+  it('ends --once after the idle time on servers with no ready marker', async () => {
+    const source = new FakeSource(F, [{ type: 'state', feed: F, state: { status: 'connected' } }, signal(F, { event: 'entry', entry: makeEntry('1', 0) })]);
+    const run = harness([source], { idleMs: 1 });
+    expect(await run.done).toBe(0);
+    expect(run.lines()).toHaveLength(1);
+  });
+
+  it('fails --once on a feed that never answered before the idle time', async () => {
+    const source = new FakeSource(F, [{ type: 'state', feed: F, state: { status: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'network error (ECONNREFUSED)', at: 0 } }]);
+    const run = harness([source], { idleMs: 1 });
+    expect(await run.done).toBe(1);
+    expect(run.warnings.at(-1)).toBe(`${F}: no connection (network error (ECONNREFUSED))`);
+  });
+
+  it('keeps only tagged entries, and deletes only of entries it printed', async () => {
+    const source = new FakeSource(F, [
+      signal(F, { event: 'entry', entry: makeEntry('1', 0, { tags: ['会見'] }) }),
+      signal(F, { event: 'entry', entry: makeEntry('2', 1, { tags: ['交通'] }) }),
+      signal(F, { event: 'delete', id: '2' }),
+      signal(F, { event: 'delete', id: '1' }),
+      { type: 'ready', feed: F },
+    ]);
+    const run = harness([source], { filter: { tags: ['会見'] } });
+    await run.done;
+    expect(run.lines().map((line) => `${JSON.parse(line).event}:${JSON.parse(line).id}`)).toEqual(['entry:1', 'delete:1']);
+  });
+
+  it('prints templates for entries and updates only', async () => {
+    const source = new FakeSource(F, [
+      signal(F, { event: 'blog', blog: { id: 'b', title: 'T', status: 'live' } }),
+      signal(F, { event: 'entry', entry: makeEntry('1', 5, { title: '見出し' }) }),
+      signal(F, { event: 'update', entry: makeEntry('1', 5, { title: '訂正' }) }),
+      signal(F, { event: 'delete', id: '1' }),
+      { type: 'ready', feed: F },
+    ]);
+    const run = harness([source], { template: compileTemplate('{time} {event} {title}') });
+    await run.done;
+    expect(run.lines()).toEqual(['14:05 entry 見出し', '14:05 update 訂正']);
+  });
+
+  it('warns about invalid events in one line and goes on', async () => {
+    const source = new FakeSource(F, [
+      { type: 'invalid', feed: F, reason: 'entry 3: not valid JSON\u001b[2J' },
+      signal(F, { event: 'entry', entry: makeEntry('1', 0) }),
+      { type: 'ready', feed: F },
+    ]);
+    const run = harness([source]);
+    expect(await run.done).toBe(0);
+    expect(run.warnings).toEqual([`${F}: skipped entry 3: not valid JSON`]);
+    expect(run.lines()).toHaveLength(1);
+  });
+
+  it('exits 1 with the reason when a feed stops for good', async () => {
+    const source = new FakeSource(F, [{ type: 'state', feed: F, state: { status: 'stopped', reason: 'not found (HTTP 404)' } }]);
+    const run = harness([source], { once: false });
+    expect(await run.done).toBe(1);
+    expect(run.warnings).toEqual([`${F}: stopped: not found (HTTP 404)`]);
+  });
+
+  it('exits 0 when following input that ends', async () => {
+    const source = new FakeSource('stdin', [
+      signal('stdin', { event: 'entry', entry: makeEntry('1', 0) }),
+      { type: 'ready', feed: 'stdin' },
+      { type: 'state', feed: 'stdin', state: { status: 'ended' } },
+    ]);
+    const run = harness([source], { once: false });
+    expect(await run.done).toBe(0);
+  });
+});
