@@ -7,7 +7,7 @@ import { feedLabel, headerRow, helpRows, rule, statusRow } from './chrome.js';
 import { Rows } from './components/Rows.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useTimeline } from './hooks/use-timeline.js';
-import { commandFor, keyName, type Command } from './keymap.js';
+import { commandFor, keyNames, type Command } from './keymap.js';
 import { initialViewport, moveSelection, newCount, scrollPage, selectedIndex, toNewest, toOldest, visibleLines, type ListModel, type Viewport } from './viewport.js';
 
 export interface AppProps {
@@ -71,12 +71,16 @@ export function App({ sources, timeZone, color, filter, maxEntries, size, intera
 
   useInput(
     (input, key) => {
-      const command = commandFor(keyName(input, key), showHelp ? 'help' : 'timeline');
-      if (command === undefined) return;
-      if (command === 'quit') exit();
-      else if (command === 'help') setShowHelp((shown) => !shown);
-      else if (command === 'back') setShowHelp(false);
-      else dispatch({ command, model });
+      let helpShown = showHelp;
+      for (const name of keyNames(input, key)) {
+        const command = commandFor(name, helpShown ? 'help' : 'timeline');
+        if (command === undefined) continue;
+        if (command === 'quit') exit();
+        else if (command === 'help') helpShown = !helpShown;
+        else if (command === 'back') helpShown = false;
+        else dispatch({ command, model });
+      }
+      setShowHelp(helpShown);
     },
     { isActive: interactive },
   );

@@ -48,6 +48,17 @@ export function keyName(input: string, key: Key): string {
   return input;
 }
 
+/**
+ * Keys typed faster than Ink reads them arrive as one string (`jjj`): each character is a
+ * keypress of its own.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\u001b')) {
+    return [...input].map((char) => keyName(char, key));
+  }
+  return [keyName(input, key)];
+}
+
 export function commandFor(name: string, context: KeyContext): Command | undefined {
   return keymap.find((binding) => binding.contexts.includes(context) && binding.keys.includes(name))?.command;
 }

@@ -157,3 +157,14 @@ describe('App', () => {
     await frameWhere(lastFrame, (text) => !text.includes('Keys') && text.includes('見出し1号'), 'help closed');
   });
 });
+
+describe('fast typing', () => {
+  it('treats keys that arrive together as separate presses', async () => {
+    const { lastFrame, stdin } = mount(new FakeSource(F, entries(10)));
+    await frameWhere(lastFrame, (text) => text.includes('見出し9号'));
+    await tick();
+    stdin.write('jjj');
+    const frame = await frameWhere(lastFrame, (text) => text.split('\n').some((line) => line.startsWith('▌') && line.includes('見出し6号')), 'three moves');
+    expect(frame).toContain('見出し6号');
+  });
+});
