@@ -1,0 +1,40 @@
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+
+/*
+ * A lock file around read-modify-write of a settings file. conf writes atomically, but two
+ * processes that each read, change and write lose one of the changes (field notes: 408 of 600
+ * keys survived); with the lock, each change is made to what the previous one wrote.
+ */
+
+const staleAfterMs = 10_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function sleepSync(ms: number): void {
+  Atomics.wait(pause, 0, 0, ms);
+}
+
+export function withFileLock<T>(lockPath: string, action: () => T, { timeoutMs = 5000 } = {}): T {
+  const deadline = Date.now() + timeoutMs;
+  let descriptor: number | undefined;
+  for (let attempt = 0; descriptor === undefined; attempt += 1) {
+    try {
+      descriptor = openSync(lockPath, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      try {
+        // A process that died holding the lock must not block everyone forever.
+        if (Date.now() - statSync(lockPath).mtimeMs > staleAfterMs) rmSync(lockPath, { force: true });
+      } catch {
+        // The holder released it between our two calls: try again.
+      }
+      if (Date.now() > deadline) throw new Error(`settings are locked by another livetail (${lockPath})`);
+      sleepSync(Math.min(2 + attempt * 2, 25));
+    }
+  }
+  try {
+    return action();
+  } finally {
+    closeSync(descriptor);
+    rmSync(lockPath, { force: true });
+  }
+}

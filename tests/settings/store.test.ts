@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configDirectory, openSettings, openState } from '../../src/settings/settings.js';
+
+function directory(): string {
+  return mkdtempSync(join(tmpdir(), 'livetail-settings-'));
+}
+
+describe('settings store', () => {
+  it('starts from defaults and keeps changes across opens', () => {
+    const dir = directory();
+    const warnings: string[] = [];
+    const settings = openSettings(dir, (line) => warnings.push(line));
+    expect(settings.value).toEqual({ topics: [], mutedTags: [], ambiguousWidth: 'narrow' });
+    settings.update((current) => ({ ...current, topics: [...current.topics, '港湾'] }));
+    expect(openSettings(dir, (line) => warnings.push(line)).value.topics).toEqual(['港湾']);
+    expect(warnings).toEqual([]);
+    expect(settings.path).toBe(join(dir, 'settings.json'));
+  });
+
+  it.each([
+    ['not JSON', '{"topics": [', /not valid JSON/],
+    ['the wrong shape', '{"topics": "港湾"}', /not in the expected shape/],
+  ])('sets aside a file that is %s, keeps it as a backup and starts over', (_what, content, message) => {
+    const dir = directory();
+    writeFileSync(join(dir, 'settings.json'), content);
+    const warnings: string[] = [];
+    const settings = openSettings(dir, (line) => warnings.push(line));
+    expect(settings.value.topics).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(message);
+    const backups = readdirSync(dir).filter((name) => name.startsWith('settings.json.bak-'));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe(content);
+    expect(warnings[0]).toContain(backups[0]);
+  });
+
+  it('merges on write: a change made by another process is not lost', () => {
+    const dir = directory();
+    const first = openSettings(dir, () => undefined);
+    const second = openSettings(dir, () => undefined);
+    first.update((current) => ({ ...current, topics: [...current.topics, 'a'] }));
+    second.update((current) => ({ ...current, topics: [...current.topics, 'b'] }));
+    expect(openSettings(dir, () => undefined).value.topics).toEqual(['a', 'b']);
+  });
+
+  it('keeps per-feed state separately from settings', () => {
+    const dir = directory();
+    const state = openState(dir, () => undefined);
+    state.update((current) => ({ feeds: { ...current.feeds, 'http://x/': { resumeId: '42' } } }));
+    expect(openState(dir, () => undefined).value.feeds['http://x/']).toEqual({ resumeId: '42' });
+    expect(readdirSync(dir).sort()).toEqual(['state.json']);
+  });
+
+  it('lives where LIVETAIL_CONFIG_DIR says', () => {
+    expect(configDirectory({ LIVETAIL_CONFIG_DIR: '/tmp/x' })).toBe('/tmp/x');
+    expect(configDirectory({})).toMatch(/livetail$/);
+  });
+});
