@@ -1,0 +1,25 @@
+/**
+ * Text layout for the terminal: sanitize, segment, measure, wrap (CJK line breaking with
+ * strict kinsoku and Korean keep-all), truncate. Components render the lines this module
+ * produces and never wrap text themselves. See CONFORMANCE.md for where line breaking
+ * deliberately differs from UAX #14.
+ */
+export { sanitize, sanitizeLine } from './sanitize.js';
+export {
+  graphemes,
+  graphemeWidth,
+  textWidth,
+  setAmbiguousWidth,
+  getAmbiguousWidth,
+  type AmbiguousWidth,
+} from './props.js';
+export { breakOpportunities, isNoStart, isNoEnd, isInseparable } from './linebreak.js';
+export {
+  prepareText,
+  wrapPrepared,
+  wrapPreparedCached,
+  wrap,
+  truncate,
+  fitWidth,
+  type PreparedText,
+} from './layout.js';
