@@ -1,4 +1,6 @@
 import type { Entry } from '../schema/feed.js';
+import { followedTopicOf, isMuted } from './follow.js';
+import { matchesQuery } from './search.js';
 import type { FeedInfo, Timeline, TimelineItem } from './timeline.js';
 
 export interface Filter {
@@ -6,24 +8,69 @@ export interface Filter {
   readonly tags: readonly string[];
   /** Keep entries at or after this time (epoch ms). */
   readonly since?: number | undefined;
+  /** Keep entries whose headline, body, tags or captions contain this (see search.ts). */
+  readonly query?: string | undefined;
+  /** Keep only entries matching one of these followed topics (`F`, `--followed`). */
+  readonly followed?: readonly string[] | undefined;
 }
 
 export const noFilter: Filter = { tags: [] };
 
 export function matchesFilter(entry: Entry, filter: Filter): boolean {
   if (filter.since !== undefined && Date.parse(entry.time) < filter.since) return false;
-  if (filter.tags.length === 0) return true;
-  return entry.tags.some((tag) => filter.tags.includes(tag));
+  if (filter.tags.length > 0 && !entry.tags.some((tag) => filter.tags.includes(tag))) return false;
+  if (filter.query !== undefined && !matchesQuery(entry, filter.query)) return false;
+  if (filter.followed !== undefined && followedTopicOf(entry, filter.followed) === undefined) return false;
+  return true;
+}
+
+/** True when the filter can drop anything. */
+export function isFiltering(filter: Filter): boolean {
+  return filter.tags.length > 0 || filter.since !== undefined || (filter.query ?? '').trim() !== '' || filter.followed !== undefined;
 }
 
 /** Entries to show, newest first. */
 export function selectVisible(timeline: Timeline, filter: Filter): TimelineItem[] {
-  const visible: TimelineItem[] = [];
+  return selectView(timeline, filter, []).items;
+}
+
+export interface TimelineView {
+  /** Entries to show, newest first. */
+  readonly items: TimelineItem[];
+  /** Entries the filter hides (muted ones not counted). */
+  readonly hidden: number;
+  /** Entries hidden because they carry a muted tag. */
+  readonly muted: number;
+}
+
+/** The entries to show under a filter and mutes, with what each of them hides. */
+export function selectView(timeline: Timeline, filter: Filter, mutedTags: readonly string[]): TimelineView {
+  const items: TimelineItem[] = [];
+  let hidden = 0;
+  let muted = 0;
   for (let index = timeline.order.length - 1; index >= 0; index -= 1) {
     const item = timeline.items.get(timeline.order[index]!)!;
-    if (matchesFilter(item.entry, filter)) visible.push(item);
+    if (isMuted(item.entry, mutedTags)) muted += 1;
+    else if (matchesFilter(item.entry, filter)) items.push(item);
+    else hidden += 1;
   }
-  return visible;
+  return { items, hidden, muted };
+}
+
+export interface TagCount {
+  readonly tag: string;
+  readonly count: number;
+}
+
+/** Every tag in the timeline with how many entries carry it: most used first, then by name. */
+export function tagCounts(timeline: Timeline): TagCount[] {
+  const counts = new Map<string, number>();
+  for (const item of timeline.items.values()) {
+    for (const tag of new Set(item.entry.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 }
 
 export interface TimelineSummary {
