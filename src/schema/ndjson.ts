@@ -31,6 +31,21 @@ export function parseNdjsonLine(line: string): Validated<NdjsonEvent> {
   return validated.ok ? { ok: true, value: { feed, event: validated.value } } : validated;
 }
 
+const feedPrefixes = new Map<string, string>();
+
+/**
+ * One NDJSON line. Built by splicing the payload's JSON after a cached `{"event":…,"feed":…,`
+ * prefix: spreading the payload into a new object first costs more than the stringify itself
+ * at ingest rates (hundreds of thousands of lines per second).
+ */
 export function formatNdjsonLine(feed: string, event: FeedEvent): string {
-  return JSON.stringify({ event: event.event, feed, ...eventPayload(event) });
+  const prefixKey = `${event.event}\n${feed}`;
+  let prefix = feedPrefixes.get(prefixKey);
+  if (prefix === undefined) {
+    prefix = `{"event":${JSON.stringify(event.event)},"feed":${JSON.stringify(feed)}`;
+    if (feedPrefixes.size > 64) feedPrefixes.clear();
+    feedPrefixes.set(prefixKey, prefix);
+  }
+  const payload = JSON.stringify(eventPayload(event));
+  return payload === '{}' ? `${prefix}}` : `${prefix},${payload.slice(1)}`;
 }
