@@ -7,7 +7,8 @@ import type { FeedEvent } from '../schema/feed.js';
 
 export type ConnectionState =
   | { readonly status: 'connecting'; readonly attempt: number }
-  | { readonly status: 'connected' }
+  /** `at`: when the connection (re)opened, epoch ms; gap markers end there. */
+  | { readonly status: 'connected'; readonly at?: number }
   | {
       readonly status: 'reconnecting';
       readonly attempt: number;
@@ -19,7 +20,11 @@ export type ConnectionState =
   | { readonly status: 'ended' };
 
 export type SourceSignal =
-  | { readonly type: 'event'; readonly feed: string; readonly event: FeedEvent }
+  /**
+   * `cursor`: the SSE last event id in force after this event (opaque; absent when the feed sends
+   * no ids). Saving it and passing it back as `lastEventId` resumes right after this event.
+   */
+  | { readonly type: 'event'; readonly feed: string; readonly event: FeedEvent; readonly cursor?: string }
   /** The backlog has been delivered; what follows is live. */
   | { readonly type: 'ready'; readonly feed: string }
   | { readonly type: 'invalid'; readonly feed: string; readonly reason: string }

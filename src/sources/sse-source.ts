@@ -1,7 +1,9 @@
 import { isFeedEventName, parseEventData } from '../schema/feed.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
-import { createSseParser, type SseMessage } from './sse-parser.js';
+import { createSseParser, type SseMessage, type SseParser } from './sse-parser.js';
 import type { Emit, Source } from './source.js';
+import { defaultKeepaliveTimeoutMs } from './tuning.js';
+import { createUtf8Splitter, invalid, type Utf8Piece } from './utf8.js';
 
 export interface SseSourceOptions {
   readonly url: string;
@@ -43,12 +45,12 @@ export function createSseSource(options: SseSourceOptions): Source {
   const feed = options.url;
   const fetchImpl = options.fetch ?? fetch;
   const random = options.random ?? Math.random;
-  const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? 45_000;
+  const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
   let stopped = false;
   let controller: AbortController | undefined;
   let wake: (() => void) | undefined;
 
-  async function connectOnce(emit: Emit, parser: ReturnType<typeof createSseParser>, state: { serverRetryMs: number }): Promise<Outcome> {
+  async function connectOnce(emit: Emit, parser: SseParser, state: { serverRetryMs: number }): Promise<Outcome> {
     controller = new AbortController();
     const connection = controller;
     const headers: Record<string, string> = {
@@ -84,8 +86,14 @@ export function createSseSource(options: SseSourceOptions): Source {
     }
     if (!response.body) return { retry: true, reason: 'empty response' };
 
-    emit({ type: 'state', feed, state: { status: 'connected' } });
-    const decoder = new TextDecoder('utf-8');
+    emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
+    const utf8 = createUtf8Splitter();
+    const parse = (pieces: readonly Utf8Piece[]): void => {
+      for (const piece of pieces) {
+        if (piece === invalid) parser.markInvalidText();
+        else parser.feed(piece);
+      }
+    };
     let silenceTimer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const armSilenceTimer = (): void => {
@@ -99,16 +107,19 @@ export function createSseSource(options: SseSourceOptions): Source {
     try {
       for await (const bytes of response.body) {
         armSilenceTimer();
-        parser.feed(decoder.decode(bytes as Uint8Array, { stream: true }));
+        parse(utf8.push(bytes as Uint8Array));
         if (stopped) break;
       }
-      parser.feed(decoder.decode());
+      parse(utf8.end());
     } catch (error) {
-      const reason = timedOut ? `no data for ${Math.round(keepaliveTimeoutMs / 1000)}s` : describeFetchError(error);
+      const silence = keepaliveTimeoutMs >= 1000 ? `${Math.round(keepaliveTimeoutMs / 1000)}s` : `${keepaliveTimeoutMs}ms`;
+      const reason = timedOut ? `no data for ${silence}` : describeFetchError(error);
       return { retry: true, reason, minimumMs: state.serverRetryMs, wasConnected: true };
     } finally {
       clearTimeout(silenceTimer);
-      parser.reset();
+      if (parser.reset() && !stopped) {
+        emit({ type: 'invalid', feed, reason: 'unfinished event skipped (the connection ended in the middle of it)' });
+      }
     }
     return { retry: true, reason: 'server closed the connection', minimumMs: state.serverRetryMs, wasConnected: true };
   }
@@ -123,7 +134,7 @@ export function createSseSource(options: SseSourceOptions): Source {
     if (!isFeedEventName(name)) return;
     const parsed = parseEventData(name, message.data);
     if (parsed.ok) {
-      emit({ type: 'event', feed, event: parsed.value });
+      emit({ type: 'event', feed, event: parsed.value, ...(message.lastEventId === '' ? {} : { cursor: message.lastEventId }) });
     } else {
       const where = message.lastEventId === '' ? name : `${name} ${message.lastEventId}`;
       emit({ type: 'invalid', feed, reason: `${where}: ${parsed.error}` });
@@ -140,6 +151,8 @@ export function createSseSource(options: SseSourceOptions): Source {
         },
         onOversized: (length) =>
           emit({ type: 'invalid', feed, reason: `event of ${length} characters skipped (too large)` }),
+        onInvalidText: (lastEventId) =>
+          emit({ type: 'invalid', feed, reason: `${lastEventId === '' ? 'event' : `event at cursor ${lastEventId}`}: not valid UTF-8` }),
       },
       {
         lastEventId: options.lastEventId ?? '',

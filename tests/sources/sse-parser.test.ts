@@ -82,10 +82,27 @@ describe('SSE parser', () => {
     );
   });
 
-  it('forgets a partial event on reset but keeps the last id', () => {
+  it('forgets a partial event on reset, including its id: the cursor stays at the last complete event', () => {
     const { messages, parser } = collect(['id: 4\ndata: a\n\nid: 9\ndata: partial']);
-    parser.reset();
+    expect(parser.lastEventId).toBe('4');
+    expect(parser.reset()).toBe(true);
     parser.feed('data: b\n\n');
-    expect(messages.map((m) => [m.data, m.lastEventId])).toEqual([['a', '4'], ['b', '9']]);
+    expect(messages.map((m) => [m.data, m.lastEventId])).toEqual([['a', '4'], ['b', '4']]);
+  });
+
+  it('reports no unfinished event when a connection ends between events or in a comment', () => {
+    expect(collect(['id: 4\ndata: a\n\n']).parser.reset()).toBe(false);
+    expect(collect(['data: a\n\n: keepal']).parser.reset()).toBe(false);
+  });
+
+  it('reports a block with undecodable bytes instead of dispatching it, and still moves the cursor', () => {
+    const invalidAt: string[] = [];
+    const messages: SseMessage[] = [];
+    const parser = createSseParser({ onMessage: (message) => messages.push(message), onInvalidText: (id) => invalidAt.push(id) });
+    parser.feed('id: 1\ndata: {"body":"');
+    parser.markInvalidText();
+    parser.feed('"}\n\nid: 2\ndata: ok\n\n');
+    expect(invalidAt).toEqual(['1']);
+    expect(messages).toEqual([{ type: 'message', data: 'ok', lastEventId: '2' }]);
   });
 });

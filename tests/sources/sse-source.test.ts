@@ -1,0 +1,193 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSseSource, type SseSourceOptions } from '../../src/sources/sse-source.js';
+import type { SourceSignal } from '../../src/sources/source.js';
+import { entryOf, garbage, startFaultServer, type Fault, type FaultServer, type FaultServerOptions } from '../helpers/fault-server.js';
+
+/*
+ * The SSE source against real local HTTP servers: resume ids, retry policy, bad streams. Backoff
+ * and keepalive are shrunk through the source's options; nothing here asserts on timing.
+ */
+
+const fast = { policy: { baseMs: 2, maxMs: 20 } };
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function faultServer(options: FaultServerOptions): Promise<FaultServer> {
+  const server = await startFaultServer(options);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+/** Runs a source until `done` says so (or a generous deadline), and returns every signal. */
+async function follow(options: SseSourceOptions, done: (signals: readonly SourceSignal[]) => boolean): Promise<SourceSignal[]> {
+  const signals: SourceSignal[] = [];
+  const source = createSseSource({ ...fast, ...options });
+  cleanups.push(() => source.stop());
+  await new Promise<void>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error(`gave up waiting; got ${JSON.stringify(signals.slice(-5))}`)), 20_000);
+    source.start((signal) => {
+      signals.push(signal);
+      if (done(signals)) {
+        clearTimeout(deadline);
+        resolve();
+      }
+    });
+  });
+  source.stop();
+  return signals;
+}
+
+const entryIds = (signals: readonly SourceSignal[]): string[] =>
+  signals.flatMap((signal) => (signal.type === 'event' && signal.event.event === 'entry' ? [signal.event.entry.id] : []));
+const invalids = (signals: readonly SourceSignal[]): string[] => signals.flatMap((signal) => (signal.type === 'invalid' ? [signal.reason] : []));
+const stoppedReason = (signals: readonly SourceSignal[]): string | undefined => {
+  const last = signals.at(-1);
+  return last?.type === 'state' && last.state.status === 'stopped' ? last.state.reason : undefined;
+};
+const upTo = (count: number) => (signals: readonly SourceSignal[]) => entryIds(signals).length >= count;
+const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, index) => `e${from + index}`);
+
+describe('SSE source: resume ids', () => {
+  it('reconnects with the id of an id-only block', async () => {
+    const server = await faultServer({ entries: 6, plan: ({ index }) => ({ kind: 'stream', events: 3, idOnly: 3, end: index === 0 ? 'close' : 'ready' }) });
+    const signals = await follow({ url: server.url }, upTo(6));
+    expect(entryIds(signals)).toEqual(range(1, 6));
+    expect(server.connections.map((connection) => connection.lastEventId)).toEqual([undefined, '3']);
+  });
+
+  it('keeps the previous id for an event without one, and says so in its cursor', async () => {
+    const server = await faultServer({
+      entries: 0,
+      plan: () => ({
+        kind: 'raw',
+        end: 'hold',
+        chunks: [`id: 41\nevent: entry\ndata: ${JSON.stringify(entryOf(1))}\n\nevent: entry\ndata: ${JSON.stringify(entryOf(2))}\n\n`],
+      }),
+    });
+    const signals = await follow({ url: server.url }, upTo(2));
+    expect(signals.flatMap((signal) => (signal.type === 'event' ? [signal.cursor] : []))).toEqual(['41', '41']);
+  });
+
+  it('starts from the lastEventId it is given', async () => {
+    const server = await faultServer({ entries: 5, plan: () => ({ kind: 'stream', events: 5, end: 'ready' }) });
+    const signals = await follow({ url: server.url, lastEventId: '3' }, upTo(2));
+    expect(entryIds(signals)).toEqual(['e4', 'e5']);
+    expect(server.connections[0]!.lastEventId).toBe('3');
+  });
+
+  it('does not count the id of an event cut off by a stall, and reconnects after the keepalive timeout', async () => {
+    const server = await faultServer({ entries: 4, plan: ({ index }) => ({ kind: 'stream', events: 2, end: index === 0 ? 'stall' : 'ready' }) });
+    const signals = await follow({ url: server.url, keepaliveTimeoutMs: 200 }, upTo(4));
+    expect(entryIds(signals)).toEqual(range(1, 4));
+    // The stalled half event carried `id: 3`; resuming after it would have lost e3.
+    expect(server.connections.map((connection) => connection.lastEventId)).toEqual([undefined, '2']);
+    expect(invalids(signals)).toEqual(['unfinished event skipped (the connection ended in the middle of it)']);
+    expect(signals).toContainEqual(expect.objectContaining({ type: 'state', state: expect.objectContaining({ status: 'reconnecting', reason: 'no data for 200ms' }) }));
+  });
+});
+
+describe('SSE source: bad streams', () => {
+  it('counts and skips every kind of garbage, ignores heartbeats and pings, and keeps following', async () => {
+    const server = await faultServer({ entries: garbage.length * 2, plan: () => ({ kind: 'stream', events: garbage.length * 2, garbage: true, end: 'ready' }) });
+    const signals = await follow({ url: server.url }, (seen) => seen.some((signal) => signal.type === 'ready'));
+    expect(entryIds(signals)).toEqual(range(1, garbage.length * 2));
+    const reasons = invalids(signals);
+    expect(reasons).toHaveLength(server.reportedGarbageSent);
+    expect(reasons.filter((reason) => reason.includes('not valid JSON'))).toHaveLength(4);
+    expect(reasons.filter((reason) => reason.includes('not valid UTF-8'))).toHaveLength(2);
+    expect(reasons.filter((reason) => reason.includes(': id:'))).toHaveLength(2);
+  });
+
+  it('skips a 10 MB event and delivers the next one', async () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const server = await faultServer({
+      entries: 0,
+      plan: () => ({
+        kind: 'raw',
+        end: 'hold',
+        chunks: [`id: 1\nevent: entry\ndata: {"id":"huge","body":"${huge}"}\n\n`, `id: 2\nevent: entry\ndata: ${JSON.stringify(entryOf(2))}\n\n`],
+      }),
+    });
+    const signals = await follow({ url: server.url }, upTo(1));
+    expect(entryIds(signals)).toEqual(['e2']);
+    expect(invalids(signals)).toEqual([expect.stringMatching(/^event of \d+ characters skipped \(too large\)$/)]);
+  });
+
+  it('keeps a U+FFFD the feed really sent, and skips only the event with undecodable bytes', async () => {
+    const good = { ...entryOf(1), body: 'a \uFFFD b' };
+    const server = await faultServer({
+      entries: 0,
+      plan: () => ({
+        kind: 'raw',
+        end: 'hold',
+        chunks: [
+          `id: 1\nevent: entry\ndata: ${JSON.stringify(good)}\n\nid: 2\nevent: entry\ndata: {"id":"x","body":"`,
+          Buffer.from([0xe3, 0x81]),
+          Buffer.from([0x28]),
+          `"}\n\nid: 3\nevent: entry\ndata: ${JSON.stringify(entryOf(3))}\n\n`,
+        ],
+      }),
+    });
+    const signals = await follow({ url: server.url }, upTo(2));
+    expect(signals.flatMap((signal) => (signal.type === 'event' && signal.event.event === 'entry' ? [signal.event.entry.body] : []))).toEqual(['a \uFFFD b', '本文 3']);
+    expect(invalids(signals)).toEqual(['event at cursor 2: not valid UTF-8']);
+  });
+});
+
+describe('SSE source: retry policy', () => {
+  it('retries 503 and 429 (with Retry-After) and network errors, then resumes', async () => {
+    const plan: Fault[] = [
+      { kind: 'stream', events: 2, end: 'restart' },
+      { kind: 'status', status: 503 },
+      { kind: 'status', status: 429, headers: { 'Retry-After': '0' } },
+      { kind: 'stream', events: 2, end: 'ready' },
+    ];
+    const server = await faultServer({ entries: 4, plan: ({ index }) => plan[Math.min(index, plan.length - 1)]! });
+    const signals = await follow({ url: server.url }, upTo(4));
+    expect(entryIds(signals)).toEqual(range(1, 4));
+    const reasons = signals.flatMap((signal) => (signal.type === 'state' && signal.state.status === 'reconnecting' ? [signal.state.reason] : []));
+    expect(reasons).toEqual(expect.arrayContaining(['server closed the connection', 'HTTP 503', 'HTTP 429']));
+    expect(server.connections.at(-1)!.lastEventId).toBe('2');
+  });
+
+  it.each([
+    [204, 'feed closed by server (HTTP 204)'],
+    [401, 'not authorized (HTTP 401)'],
+    [403, 'forbidden (HTTP 403)'],
+    [404, 'not found (HTTP 404)'],
+    [410, 'feed gone (HTTP 410)'],
+  ])('stops for good on HTTP %i', async (status, reason) => {
+    const server = await faultServer({ entries: 1, plan: () => ({ kind: 'status', status }) });
+    const signals = await follow({ url: server.url }, (seen) => stoppedReason(seen) !== undefined);
+    expect(stoppedReason(signals)).toBe(reason);
+    expect(server.connections).toHaveLength(1);
+  });
+
+  it('stops on a wrong content type', async () => {
+    const server = await faultServer({ entries: 0, plan: () => ({ kind: 'raw', end: 'close', chunks: ['<html>'], headers: { 'Content-Type': 'text/html' } }) });
+    const signals = await follow({ url: server.url }, (seen) => stoppedReason(seen) !== undefined);
+    expect(stoppedReason(signals)).toBe('not an event stream (content-type: text/html)');
+  });
+
+  it('sends its headers on every reconnect', async () => {
+    const feed = await faultServer({ entries: 4, plan: ({ index }) => ({ kind: 'stream', events: 2, end: index === 0 ? 'close' : 'ready' }) });
+    await follow({ url: feed.url, headers: { Authorization: 'Bearer t0ken' } }, upTo(4));
+    expect(feed.connections.map((connection) => connection.headers.authorization)).toEqual(['Bearer t0ken', 'Bearer t0ken']);
+  });
+
+  it('follows redirects, and does not hand credentials to another origin', async () => {
+    const feed = await faultServer({ entries: 2, plan: () => ({ kind: 'stream', events: 2, end: 'ready' }) });
+    const redirect: Server = createServer((_request, response) => response.writeHead(307, { Location: feed.url }).end());
+    await new Promise<void>((resolve) => redirect.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => redirect.close(() => resolve())));
+    const url = `http://127.0.0.1:${(redirect.address() as AddressInfo).port}/`;
+    const signals = await follow({ url, headers: { Authorization: 'Bearer t0ken' } }, upTo(2));
+    expect(entryIds(signals)).toEqual(range(1, 2));
+    expect(feed.connections[0]!.headers.authorization).toBeUndefined();
+  });
+});
