@@ -1,5 +1,6 @@
 import type { Blog, Entry, FeedEvent } from '../schema/feed.js';
 import type { ConnectionState, SourceSignal } from '../sources/source.js';
+import { entryFingerprint } from './fingerprint.js';
 
 /*
  * The timeline: every entry of every followed feed, ordered by entry time, plus what we know of
@@ -14,6 +15,8 @@ export interface TimelineItem {
   readonly entry: Entry;
   /** 0 as first published; each accepted correction adds one. */
   readonly revision: number;
+  /** Fingerprints of revisions this one replaced (absent until corrected): replays of them are dropped. */
+  readonly earlierRevisions?: readonly number[];
   /** Arrival order across the whole timeline; breaks ties between equal times. */
   readonly seq: number;
   readonly timeMs: number;
@@ -27,6 +30,27 @@ export interface FeedInfo {
   readonly ready: boolean;
   readonly invalid: number;
   readonly lastInvalid: string | undefined;
+  /** The latest time the connection was down, once it has been up before. */
+  readonly gap: Gap | undefined;
+}
+
+/*
+ * A gap: the connection was lost at `from` and came back at `to`. Entries that arrive after the
+ * reconnect are "caught up" while the server replays what was missed: catch-up ends at the
+ * server's `ready`, or, for hubs that send no such marker (nchan, Pushpin, Mercure), at the first
+ * new entry dated after the reconnect (that one is live). Nothing in plain SSE says whether a hub
+ * could replay everything (nchan silently starts from its oldest buffered message when the
+ * resume id is too old), so a gap is `incomplete` only on evidence: an update arrives for an
+ * entry we never received that is dated inside the gap, i.e. its original was published while
+ * we were away and never replayed.
+ */
+export interface Gap {
+  readonly from: number;
+  /** Undefined while still disconnected. */
+  readonly to: number | undefined;
+  readonly caughtUp: number;
+  readonly catchingUp: boolean;
+  readonly incomplete: boolean;
 }
 
 export interface Timeline {
@@ -47,19 +71,47 @@ export function emptyTimeline({ feeds = [] as readonly string[], maxEntries = un
 }
 
 function newFeedInfo(feed: string): FeedInfo {
-  return { feed, blog: undefined, connection: { status: 'connecting', attempt: 0 }, ready: false, invalid: 0, lastInvalid: undefined };
+  return { feed, blog: undefined, connection: { status: 'connecting', attempt: 0 }, ready: false, invalid: 0, lastInvalid: undefined, gap: undefined };
 }
 
 export function itemKey(feed: string, id: string): string {
   return `${feed}\n${id}`;
 }
 
-function sameEntry(a: Entry, b: Entry): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+/** How a gap changes when the connection state does. */
+function gapAfterState(gap: Gap | undefined, previous: ConnectionState, state: ConnectionState): Gap | undefined {
+  switch (state.status) {
+    case 'reconnecting':
+      // Lost again while still down or still catching up: the same outage goes on.
+      if (gap !== undefined && (gap.to === undefined || gap.catchingUp)) return { ...gap, to: undefined, catchingUp: false };
+      // Only a connection that was up leaves a gap; failing to connect at start misses nothing.
+      return previous.status === 'connected' ? { from: state.at, to: undefined, caughtUp: 0, catchingUp: false, incomplete: false } : gap;
+    case 'connected':
+      return gap !== undefined && gap.to === undefined ? { ...gap, to: state.at ?? gap.from, catchingUp: true } : gap;
+    case 'stopped':
+    case 'ended':
+      return gap?.catchingUp ? { ...gap, catchingUp: false } : gap;
+    case 'connecting':
+      return gap;
+  }
+}
+
+/** Whether `timeMs` falls inside the gap (an open gap extends to now). */
+function isInside(gap: Gap, timeMs: number): boolean {
+  return timeMs >= gap.from && (gap.to === undefined || timeMs <= gap.to);
 }
 
 function isBefore(a: TimelineItem, b: TimelineItem): boolean {
   return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.seq < b.seq);
+}
+
+/** The gap to tell the reader about: the latest one of any feed. */
+export function latestGap(feeds: Iterable<FeedInfo>): { readonly feed: string; readonly gap: Gap } | undefined {
+  let latest: { feed: string; gap: Gap } | undefined;
+  for (const info of feeds) {
+    if (info.gap !== undefined && (latest === undefined || info.gap.from > latest.gap.from)) latest = { feed: info.feed, gap: info.gap };
+  }
+  return latest;
 }
 
 /** Working copy for one batch: mutated freely, frozen into a new Timeline at the end. */
@@ -121,22 +173,44 @@ class Draft {
     const key = itemKey(feed, entry.id);
     if (this.isDeleted(key)) return;
     const existing = this.items.get(key);
-    if (existing && sameEntry(existing.entry, entry)) return;
+    let earlierRevisions: readonly number[] | undefined;
+    if (existing) {
+      const fingerprint = entryFingerprint(entry);
+      const current = entryFingerprint(existing.entry);
+      // A replay (after a reconnect, or from a restarted server) of a revision already shown.
+      if (fingerprint === current || existing.earlierRevisions?.includes(fingerprint)) return;
+      earlierRevisions = [...(existing.earlierRevisions ?? []), current];
+    }
     this.seq += 1;
     const item: TimelineItem = {
       key,
       feed,
       entry,
       revision: existing ? existing.revision + 1 : isCorrection ? 1 : 0,
+      ...(earlierRevisions ? { earlierRevisions } : {}),
       seq: existing ? existing.seq : this.seq,
       timeMs: Date.parse(entry.time),
     };
+    if (!existing) this.noteNewEntry(feed, item.timeMs, isCorrection);
     if (existing && existing.timeMs === item.timeMs) {
       this.items.set(key, item);
       this.changed = true;
     } else {
       if (existing) this.remove(key);
       this.insert(item);
+    }
+  }
+
+  /** Counts an entry caught up after a reconnect, and spots entries the server could not replay. */
+  private noteNewEntry(feed: string, timeMs: number, isCorrection: boolean): void {
+    const gap = this.feed(feed).gap;
+    if (gap === undefined) return;
+    const lost = isCorrection && isInside(gap, timeMs);
+    if (gap.catchingUp) {
+      const live = gap.to !== undefined && timeMs > gap.to;
+      this.setFeed(feed, { gap: { ...gap, caughtUp: gap.caughtUp + (live ? 0 : 1), catchingUp: !live, incomplete: gap.incomplete || lost } });
+    } else if (lost) {
+      this.setFeed(feed, { gap: { ...gap, incomplete: true } });
     }
   }
 
@@ -180,17 +254,21 @@ export function applySignals(timeline: Timeline, signals: readonly SourceSignal[
         if (!draft.feeds.has(signal.feed)) draft.setFeed(signal.feed, {});
         draft.apply(signal.feed, signal.event);
         break;
-      case 'ready':
-        draft.setFeed(signal.feed, { ready: true });
+      case 'ready': {
+        const gap = draft.feed(signal.feed).gap;
+        draft.setFeed(signal.feed, { ready: true, gap: gap?.catchingUp ? { ...gap, catchingUp: false } : gap });
         break;
+      }
       case 'invalid': {
         const info = draft.feed(signal.feed);
         draft.setFeed(signal.feed, { invalid: info.invalid + 1, lastInvalid: signal.reason });
         break;
       }
-      case 'state':
-        draft.setFeed(signal.feed, { connection: signal.state });
+      case 'state': {
+        const info = draft.feed(signal.feed);
+        draft.setFeed(signal.feed, { connection: signal.state, gap: gapAfterState(info.gap, info.connection, signal.state) });
         break;
+      }
     }
   }
   if (!draft.changed) return timeline;

@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../sources/source.js';
 import { fitWidth, sanitizeLine, textWidth, truncate } from '../text/index.js';
-import type { FeedInfo } from '../timeline/timeline.js';
+import { clockParts } from '../format/clock.js';
+import type { FeedInfo, Gap } from '../timeline/timeline.js';
 import type { TimelineSummary } from '../timeline/select.js';
 import type { Row, Span } from './card-layout.js';
 import { keymap } from './keymap.js';
@@ -80,6 +81,17 @@ export function headerRow({ summary, feeds, filterTags }: HeaderModel, width: nu
     parts.push(`tag: ${filterTags.map(sanitizeLine).join(', ')} (${summary.hidden} hidden)`);
   }
   return spread([badge, { text: ` ${title}`, style: 'title' }], [{ text: `${parts.join(' · ')} `, style: 'plain' }], width);
+}
+
+/** The gap marker for the status line: `disconnected 14:02–14:09, 12 entries caught up`. */
+export function describeGap({ feed, gap }: { readonly feed: string; readonly gap: Gap }, timeZone: string | undefined, multiFeed: boolean): string {
+  const clock = (timeMs: number): string => clockParts(timeMs, timeZone).time;
+  const prefix = multiFeed ? `${feedLabel(feed)}: ` : '';
+  if (gap.to === undefined) return `${prefix}disconnected since ${clock(gap.from)}`;
+  const entries = `${gap.caughtUp} ${gap.caughtUp === 1 ? 'entry' : 'entries'}`;
+  const progress = gap.catchingUp ? `catching up (${entries} so far)` : `${entries} caught up`;
+  const missing = gap.incomplete ? ', some entries were lost' : '';
+  return `${prefix}disconnected ${clock(gap.from)}–${clock(gap.to)}, ${progress}${missing}`;
 }
 
 export interface StatusModel {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { Gap } from '../../src/timeline/timeline.js';
+import { describeGap } from '../../src/tui/chrome.js';
+
+const F = 'http://127.0.0.1:8787/';
+const tokyo = (hhmm: string): number => Date.parse(`2026-11-25T${hhmm}:00+09:00`);
+const gap = (change: Partial<Gap>): Gap => ({ from: tokyo('14:02'), to: tokyo('14:09'), caughtUp: 12, catchingUp: false, incomplete: false, ...change });
+
+describe('gap marker', () => {
+  it('says when the connection was down, in the reader’s zone, and what was caught up', () => {
+    expect(describeGap({ feed: F, gap: gap({}) }, 'Asia/Tokyo', false)).toBe('disconnected 14:02–14:09, 12 entries caught up');
+    expect(describeGap({ feed: F, gap: gap({}) }, 'Europe/London', false)).toBe('disconnected 05:02–05:09, 12 entries caught up');
+  });
+
+  it('tells an open gap, a catch-up in progress and a hole apart, and names the feed among several', () => {
+    expect(describeGap({ feed: F, gap: gap({ to: undefined }) }, 'Asia/Tokyo', false)).toBe('disconnected since 14:02');
+    expect(describeGap({ feed: F, gap: gap({ catchingUp: true, caughtUp: 1 }) }, 'Asia/Tokyo', false)).toBe('disconnected 14:02–14:09, catching up (1 entry so far)');
+    expect(describeGap({ feed: F, gap: gap({ incomplete: true }) }, 'Asia/Tokyo', true)).toBe(
+      '127.0.0.1:8787: disconnected 14:02–14:09, 12 entries caught up, some entries were lost',
+    );
+  });
+});
