@@ -9,6 +9,12 @@ export const settingsSchema = z.object({
   notifyCommand: z.string().optional(),
   timeZone: z.string().optional(),
   ambiguousWidth: z.enum(['narrow', 'wide']).default('narrow'),
+  /**
+   * How a followed entry's arrival is announced: `auto` rings the bell and sends the desktop
+   * notification the terminal is known to understand; `bell`, `osc9`, `osc777` pick one; `off`
+   * is silent (notifyCommand still runs).
+   */
+  alert: z.enum(['auto', 'bell', 'osc9', 'osc777', 'off']).default('auto'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

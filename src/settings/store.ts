@@ -73,3 +73,18 @@ export function openStore<T>(options: StoreOptions<T>): Store<T> {
     },
   };
 }
+
+/** A store that is never written to disk: for tests, and when no settings were given. */
+export function memoryStore<T>(initial: T): Store<T> {
+  let value = initial;
+  return {
+    path: '(memory)',
+    get value() {
+      return value;
+    },
+    update(change) {
+      value = change(value);
+      return value;
+    },
+  };
+}

@@ -1,21 +1,61 @@
-import { Box, useApp, useInput } from 'ink';
-import { useMemo, useReducer, useRef, useState } from 'react';
+import { Box, useApp, useStdout } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { settingsSchema, stateSchema, type Settings, type State } from '../settings/settings.js';
+import { memoryStore, type Store } from '../settings/store.js';
 import type { Source } from '../sources/source.js';
-import { selectVisible, summarize, type Filter } from '../timeline/select.js';
+import { followedTopicOf } from '../timeline/follow.js';
+import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
+import { countUnread, isUnread, type ReadMarks } from '../timeline/unread.js';
+import { clipboardSequence } from './actions/terminal-sequences.js';
+import { entryAsNdjson, entryAsText } from './actions/entry-text.js';
+import { firstLink, openUrl } from './actions/open-link.js';
+import { runWithInput } from './actions/run-command.js';
 import { CardCache, type CardContext, type Row } from './card-layout.js';
-import { feedLabel, headerRow, helpRows, rule, statusRow } from './chrome.js';
+import { markRow } from './card-marks.js';
+import { feedLabel, headerRow, rule, statusRow } from './chrome.js';
 import { Rows } from './components/Rows.js';
+import { initialUi, type Effect, type ScrollCommand, type World } from './controller.js';
+import { helpRows } from './help.js';
+import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
+import { useController } from './hooks/use-controller.js';
+import { usePreferences } from './hooks/use-preferences.js';
+import { useReadMarks } from './hooks/use-read-marks.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useTimeline } from './hooks/use-timeline.js';
-import { commandFor, keyNames, type Command } from './keymap.js';
-import { initialViewport, moveSelection, newCount, scrollPage, selectedIndex, toNewest, toOldest, visibleLines, type ListModel, type Viewport } from './viewport.js';
+import { Picker } from './picker/Picker.js';
+import { Prompt } from './prompt/Prompt.js';
+import {
+  initialViewport,
+  moveSelection,
+  moveSelectionWrapping,
+  newCount,
+  revealSelected,
+  scrollPage,
+  selectedIndex,
+  toNewest,
+  toOldest,
+  visibleLines,
+  type ListModel,
+  type Viewport,
+} from './viewport.js';
 
 export interface AppProps {
   readonly sources: readonly Source[];
   readonly timeZone: string | undefined;
   readonly color: boolean;
+  /** The filter to start with (`--tag`, `--since`); tags can then be changed with t/T. */
   readonly filter: Filter;
+  /** `--followed`: start showing followed entries only. */
+  readonly followedOnly?: boolean;
   readonly maxEntries?: number | undefined;
+  /** Settings and read positions; kept in memory only when not given. */
+  readonly settings?: Store<Settings>;
+  readonly state?: Store<State>;
+  /** Lines to show at start (e.g. a settings file that was set aside). */
+  readonly notices?: readonly string[];
+  /** Where BEL, OSC 9/777 and OSC 52 go; the real terminal otherwise. */
+  readonly writeTerminal?: (sequence: string) => void;
+  readonly env?: NodeJS.ProcessEnv;
   /** Tests pass a size; the real terminal's is followed otherwise. */
   readonly size?: TerminalSize;
   /** False when stdin cannot be put in raw mode (Ink's useInput would throw). */
@@ -25,9 +65,7 @@ export interface AppProps {
 const headerRows = 2;
 const statusRows = 2;
 
-type ViewportCommand = Exclude<Command, 'help' | 'back' | 'quit'>;
-
-function viewportReducer(viewport: Viewport, action: { command: ViewportCommand; model: ListModel }): Viewport {
+function viewportReducer(viewport: Viewport, action: { command: ScrollCommand; model: ListModel }): Viewport {
   const { command, model } = action;
   switch (command) {
     case 'down':
@@ -42,77 +80,182 @@ function viewportReducer(viewport: Viewport, action: { command: ViewportCommand;
       return toNewest(viewport, model);
     case 'oldest':
       return toOldest(viewport, model);
+    case 'nextMatch':
+      return moveSelectionWrapping(viewport, 1, model);
+    case 'previousMatch':
+      return moveSelectionWrapping(viewport, -1, model);
+    case 'reveal':
+      return revealSelected(viewport, model);
   }
 }
 
-export function App({ sources, timeZone, color, filter, maxEntries, size, interactive = true }: AppProps) {
+/** A store given by the caller, or one in memory created once. */
+function useStore<T>(given: Store<T> | undefined, defaults: () => T): Store<T> {
+  const [fallback] = useState(() => memoryStore(defaults()));
+  return given ?? fallback;
+}
+
+export function App(props: AppProps) {
+  const { sources, timeZone, color, filter, maxEntries, size, interactive = true } = props;
   const { exit } = useApp();
+  const { stdout } = useStdout();
   const { columns, rows } = useTerminalSize(size);
   const timeline = useTimeline(sources, { maxEntries });
-  const [viewport, dispatch] = useReducer(viewportReducer, initialViewport);
-  const [showHelp, setShowHelp] = useState(false);
+  const preferences = usePreferences(useStore(props.settings, () => settingsSchema.parse({})));
+  const stateStore = useStore(props.state, () => stateSchema.parse({}));
+  const { topics, mutedTags } = preferences.settings;
+  const writeTerminal = useMemo(() => props.writeTerminal ?? ((sequence: string) => void stdout.write(sequence)), [props.writeTerminal, stdout]);
+  const env = props.env ?? process.env;
   const cache = useRef(new CardCache()).current;
+  const [viewport, dispatchViewport] = useReducer(viewportReducer, initialViewport);
 
-  const items = useMemo(() => selectVisible(timeline, filter), [timeline, filter]);
+  // The controller asks about the selection only when a key needs it, from the latest render.
+  const current = useRef<{ model: ListModel; viewport: Viewport } | undefined>(undefined);
+  const world: World = {
+    selected: () => (current.current ? current.current.model.items[selectedIndex(current.current.viewport, current.current.model)] : undefined),
+    tagCounts: () => tagCounts(timeline),
+    topics,
+    mutedTags,
+  };
+  const notifyRef = useRef<(line: string) => void>(() => undefined);
+  const notify = useCallback((line: string) => notifyRef.current(line), []);
+  const perform = (effect: Effect): void => {
+    switch (effect.kind) {
+      case 'quit':
+        exit();
+        return;
+      case 'scroll':
+        if (current.current) dispatchViewport({ command: effect.command, model: current.current.model });
+        return;
+      case 'toggleTopic':
+        notify(preferences.toggleTopic(effect.topic));
+        return;
+      case 'toggleMute':
+        notify(preferences.toggleMute(effect.tag));
+        return;
+      case 'copy': {
+        const text = entryAsText(effect.item, timeZone);
+        writeTerminal(clipboardSequence(text));
+        notify(`copied ${[...text].length} characters (OSC 52)`);
+        return;
+      }
+      case 'open': {
+        const url = firstLink(effect.item);
+        if (url === undefined) notify('no http(s) link in this entry');
+        else void openUrl(url).then(notify);
+        return;
+      }
+      case 'pipe':
+        notify(`running ${effect.command}…`);
+        void runWithInput(effect.command, entryAsNdjson(effect.item)).then((result) => notify(result.summary));
+        return;
+    }
+  };
+  const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false), notice: props.notices?.[0] }), world, perform, interactive);
+  notifyRef.current = controller.notify;
+  const { ui } = controller;
+
+  const view = useMemo(
+    () => selectView(timeline, { tags: ui.tags, since: filter.since, query: ui.query, followed: ui.followedOnly ? topics : undefined }, mutedTags),
+    [timeline, ui.tags, filter.since, ui.query, ui.followedOnly, topics, mutedTags],
+  );
+  const items = view.items;
   const feeds = useMemo(() => [...timeline.feeds.values()], [timeline.feeds]);
   const multiFeed = feeds.length > 1;
   // Ink repaints the whole screen when a frame is as tall as the terminal: stay one row short.
   const timelineRows = Math.max(rows - 1 - headerRows - statusRows, 1);
-
-  const model = useMemo<ListModel>(() => {
-    const context = (feed: string): CardContext => ({ width: columns, timeZone, feedLabel: multiFeed ? feedLabel(feed) : undefined });
-    return {
-      items,
-      rows: timelineRows,
-      latestSeq: timeline.seq,
-      heightOf: (index) => cache.rows(items[index]!, context(items[index]!.feed)).length,
-    };
-  }, [items, timelineRows, timeline.seq, columns, timeZone, multiFeed, cache]);
-
-  useInput(
-    (input, key) => {
-      let helpShown = showHelp;
-      for (const name of keyNames(input, key)) {
-        const command = commandFor(name, helpShown ? 'help' : 'timeline');
-        if (command === undefined) continue;
-        if (command === 'quit') exit();
-        else if (command === 'help') helpShown = !helpShown;
-        else if (command === 'back') helpShown = false;
-        else dispatch({ command, model });
-      }
-      setShowHelp(helpShown);
-    },
-    { isActive: interactive },
+  const contextOf = useCallback(
+    (index: number): CardContext => ({
+      width: columns,
+      timeZone,
+      feedLabel: multiFeed ? feedLabel(items[index]!.feed) : undefined,
+      expanded: ui.expanded.has(items[index]!.key),
+    }),
+    [columns, timeZone, multiFeed, items, ui.expanded],
   );
 
+  const model = useMemo<ListModel>(
+    () => ({ items, rows: timelineRows, latestSeq: timeline.seq, heightOf: (index) => cache.rows(items[index]!, contextOf(index)).length }),
+    [items, timelineRows, timeline.seq, contextOf, cache],
+  );
+  current.current = { model, viewport };
+
+  // A resize or an expanded card changes heights: bring the selected card back on screen.
+  const layoutChanged = useRef(false);
+  useEffect(() => {
+    if (layoutChanged.current) dispatchViewport({ command: 'reveal', model: current.current!.model });
+    layoutChanged.current = true;
+  }, [columns, rows, ui.expanded]);
+
+  const lines = visibleLines(viewport, model);
+  const baseline = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items[index]!))]);
+  useArrivalAlerts(timeline, preferences.settings, { writeTerminal, env, report: notify });
+
   const summary = summarize(timeline, items.length);
-  const body: Row[] = showHelp
-    ? helpRows(columns, timelineRows)
-    : renderTimeline(viewport, model, cache, columns, timeZone, multiFeed);
+  const unread = useMemo(() => countUnread(items, baseline), [items, baseline]);
+  const notes: string[] = [];
+  if (unread > 0) notes.push(`${unread} unread`);
+  if (ui.query.trim() !== '' && ui.overlay.kind !== 'prompt') notes.push(`/${ui.query.trim()} ${items.length === 0 ? 0 : selectedIndex(viewport, model) + 1} of ${items.length} (n/N)`);
+
+  const { overlay } = ui;
+  let body: ReactElement;
+  if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows)} />;
+  else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
+  else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, selected: selectedIndex(viewport, model), empty: timeline.order.length > 0 ? 'filtered' : 'waiting' })} />;
 
   return (
     <Box flexDirection="column" width={columns}>
-      <Rows color={color} rows={[headerRow({ summary, feeds, filterTags: filter.tags }, columns), rule(columns)]} />
-      <Box height={timelineRows} flexDirection="column" overflow="hidden">
-        <Rows color={color} rows={body} />
-      </Box>
       <Rows
         color={color}
-        rows={[rule(columns), statusRow({ newEntries: newCount(viewport, model), invalid: summary.invalid, lastInvalid: summary.lastInvalid }, columns)]}
+        rows={[
+          headerRow({ summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, hidden: view.hidden, muted: view.muted } }, columns),
+          rule(columns),
+        ]}
       />
+      <Box height={timelineRows} flexDirection="column" overflow="hidden">
+        {body}
+      </Box>
+      <Rows color={color} rows={[rule(columns)]} />
+      {overlay.kind === 'prompt' ? (
+        <Prompt
+          state={overlay.prompt}
+          hint={overlay.purpose === 'search' ? `${items.length} found · Enter keep · Esc cancel` : 'entry as NDJSON on stdin · no shell · Enter run'}
+          width={columns}
+          color={color}
+        />
+      ) : (
+        <Rows
+          color={color}
+          rows={[statusRow({ newEntries: newCount(viewport, model), invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice }, columns)]}
+        />
+      )}
     </Box>
   );
 }
 
-function renderTimeline(viewport: Viewport, model: ListModel, cache: CardCache, columns: number, timeZone: string | undefined, multiFeed: boolean): Row[] {
-  if (model.items.length === 0) return [[{ text: ' waiting for entries…', style: 'credit' }]];
-  const selected = selectedIndex(viewport, model);
-  return visibleLines(viewport, model).map(({ index, line }) => {
+interface Highlights {
+  readonly topics: readonly string[];
+  readonly baseline: ReadMarks;
+  readonly selected: number;
+  /** Why the list is empty, when it is. */
+  readonly empty: 'waiting' | 'filtered';
+}
+
+function renderTimeline(
+  lines: ReturnType<typeof visibleLines>,
+  model: ListModel,
+  cache: CardCache,
+  contextOf: (index: number) => CardContext,
+  { topics, baseline, selected, empty }: Highlights,
+): Row[] {
+  if (model.items.length === 0) {
+    return [[{ text: empty === 'filtered' ? ' nothing matches (Esc clears the filters, T the tags)' : ' waiting for entries…', style: 'credit' }]];
+  }
+  const followed = new Map<number, boolean>();
+  return lines.map(({ index, line }) => {
     const item = model.items[index]!;
-    const row = cache.rows(item, { width: columns, timeZone, feedLabel: multiFeed ? feedLabel(item.feed) : undefined })[line]!;
-    // The selection is a gutter mark, not a colour, so it shows with colour turned off too.
-    if (index !== selected || row.length === 0) return row;
-    const [gutter, ...rest] = row;
-    return [{ text: `▌${gutter!.text.slice(1)}`, style: 'marker' as const }, ...rest];
+    if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
+    const row = cache.rows(item, contextOf(index))[line]!;
+    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline) });
   });
 }

@@ -12,9 +12,14 @@ import type { TimelineItem } from '../timeline/timeline.js';
  *         📷 caption
  *            © credit
  *         ▸ linked story
+ *
+ * Collapsed (the default), a card shows the headline, the first lines of the body ending in
+ * `…` when cut, the tags, the first photo with its credit (and how many more there are) and the
+ * titles of linked stories. Expanded (Enter), it shows the whole body, every photo with credit
+ * and URL, and each linked story's summary and URL.
  */
 
-export type SpanStyle = 'time' | 'title' | 'body' | 'tag' | 'caption' | 'credit' | 'link' | 'meta' | 'marker' | 'plain';
+export type SpanStyle = 'time' | 'title' | 'body' | 'tag' | 'caption' | 'credit' | 'link' | 'meta' | 'marker' | 'followed' | 'plain';
 
 export interface Span {
   readonly text: string;
@@ -25,18 +30,22 @@ export type Row = readonly Span[];
 
 export const gutterWidth = 8;
 const minimumContentWidth = 8;
+/** Body lines of a collapsed card. */
+export const collapsedBodyLines = 3;
 
 export interface CardContext {
   readonly width: number;
   readonly timeZone: string | undefined;
   /** Shown on the headline row when several feeds share the timeline. */
   readonly feedLabel: string | undefined;
+  readonly expanded: boolean;
 }
 
 interface PreparedCard {
   readonly title: PreparedText | undefined;
   readonly body: PreparedText | undefined;
-  readonly captions: readonly { readonly caption: PreparedText; readonly credit: string | undefined }[];
+  readonly captions: readonly { readonly caption: PreparedText; readonly credit: string | undefined; readonly url: string | undefined }[];
+  readonly links: readonly { readonly title: string; readonly summary: PreparedText | undefined; readonly url: string }[];
 }
 
 function prepareCard(item: TimelineItem): PreparedCard {
@@ -47,17 +56,34 @@ function prepareCard(item: TimelineItem): PreparedCard {
     captions: (entry.media ?? []).map((media) => ({
       caption: prepareText(`📷 ${media.caption}`),
       credit: media.credit ? sanitizeLine(media.credit) : undefined,
+      url: media.url ? sanitizeLine(media.url) : undefined,
+    })),
+    links: (entry.links ?? []).map((link) => ({
+      title: sanitizeLine(link.title),
+      summary: link.summary?.trim() ? prepareText(link.summary.trim()) : undefined,
+      url: sanitizeLine(link.url),
     })),
   };
 }
 
-function contentRows(card: PreparedCard, item: TimelineItem, width: number): Row[] {
+/** The first lines of a wrapped text; the last one kept ends in `…` when some were cut. */
+function firstLines(lines: readonly string[], count: number, width: number): string[] {
+  if (lines.length <= count) return [...lines];
+  const kept = lines.slice(0, count);
+  kept[count - 1] = truncate(`${kept[count - 1]!}…`, width);
+  return kept;
+}
+
+function contentRows(card: PreparedCard, item: TimelineItem, width: number, expanded: boolean): Row[] {
   const rows: Row[] = [];
   const push = (lines: readonly string[], style: SpanStyle, indent = ''): void => {
     for (const line of lines) rows.push([{ text: indent + line, style }]);
   };
   if (card.title) push(wrapPrepared(card.title, width), 'title');
-  if (card.body) push(wrapPrepared(card.body, width), 'body');
+  if (card.body) {
+    const lines = wrapPrepared(card.body, width);
+    push(expanded ? lines : firstLines(lines, collapsedBodyLines, width), 'body');
+  }
   const tags = item.entry.tags.map((tag) => `#${sanitizeLine(tag)}`);
   if (tags.length > 0) {
     let line: Span[] = [];
@@ -76,19 +102,26 @@ function contentRows(card: PreparedCard, item: TimelineItem, width: number): Row
     }
     rows.push(line);
   }
-  for (const { caption, credit } of card.captions) {
+  const captions = expanded ? card.captions : card.captions.slice(0, 1);
+  for (const { caption, credit, url } of captions) {
     push(wrapPrepared(caption, width), 'caption');
     if (credit) rows.push([{ text: truncate(`   ${credit}`, width), style: 'credit' }]);
+    if (expanded && url) rows.push([{ text: truncate(`   ${url}`, width), style: 'credit' }]);
   }
-  for (const link of item.entry.links ?? []) {
-    rows.push([{ text: truncate(`▸ ${sanitizeLine(link.title)}`, width), style: 'link' }]);
+  const morePhotos = card.captions.length - captions.length;
+  if (morePhotos > 0) rows.push([{ text: truncate(`📷 +${morePhotos} more (Enter)`, width), style: 'credit' }]);
+  for (const link of card.links) {
+    rows.push([{ text: truncate(`▸ ${link.title}`, width), style: 'link' }]);
+    if (!expanded) continue;
+    if (link.summary) push(wrapPrepared(link.summary, Math.max(width - 2, 1)), 'body', '  ');
+    rows.push([{ text: truncate(`  ${link.url}`, width), style: 'credit' }]);
   }
   return rows;
 }
 
 function layoutCard(card: PreparedCard, item: TimelineItem, context: CardContext): Row[] {
   const contentWidth = Math.max(context.width - gutterWidth, minimumContentWidth);
-  const content = contentRows(card, item, contentWidth);
+  const content = contentRows(card, item, contentWidth, context.expanded);
   if (content.length === 0) content.push([{ text: '', style: 'plain' }]);
   const notes = [item.revision > 0 ? 'edited' : '', context.feedLabel ?? ''].filter(Boolean).join(' · ');
   const clock = clockParts(item.timeMs, context.timeZone).time;
@@ -123,7 +156,7 @@ export class CardCache {
 
   rows(item: TimelineItem, context: CardContext): Row[] {
     const revisionKey = `${item.key}\u0000${item.revision}`;
-    const layoutKey = `${revisionKey}\u0000${context.width}\u0000${context.timeZone ?? ''}\u0000${context.feedLabel ?? ''}`;
+    const layoutKey = `${revisionKey}\u0000${context.width}\u0000${context.timeZone ?? ''}\u0000${context.feedLabel ?? ''}\u0000${context.expanded}`;
     const cached = this.laidOut.get(layoutKey);
     if (cached) {
       this.touch(this.laidOut, layoutKey, cached);

@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../sources/source.js';
-import { fitWidth, sanitizeLine, textWidth, truncate } from '../text/index.js';
+import { sanitizeLine, textWidth, truncate } from '../text/index.js';
 import { clockParts } from '../format/clock.js';
 import type { FeedInfo, Gap } from '../timeline/timeline.js';
 import type { TimelineSummary } from '../timeline/select.js';
@@ -69,17 +69,28 @@ export interface HeaderModel {
   readonly summary: TimelineSummary;
   readonly feeds: readonly FeedInfo[];
   readonly filterTags: readonly string[];
+  /** What else narrows the view, with the counts the view hides (see selectView). */
+  readonly view?: { readonly query: string; readonly followedOnly: boolean; readonly hidden: number; readonly muted: number };
 }
 
-export function headerRow({ summary, feeds, filterTags }: HeaderModel, width: number): Row {
+/** `tag: 会見, 港湾 · /MD · followed (29 hidden) · 3 muted`: every filter in force and its cost. */
+function describeFilters(filterTags: readonly string[], summary: TimelineSummary, view: HeaderModel['view']): string[] {
+  const filters: string[] = [];
+  if (filterTags.length > 0) filters.push(`tag: ${filterTags.map(sanitizeLine).join(', ')}`);
+  if (view && view.query.trim() !== '') filters.push(`/${sanitizeLine(view.query.trim())}`);
+  if (view?.followedOnly) filters.push('followed');
+  const parts = filters.length > 0 ? [`${filters.join(' · ')} (${view?.hidden ?? summary.hidden} hidden)`] : [];
+  if (view && view.muted > 0) parts.push(`${view.muted} muted`);
+  return parts;
+}
+
+export function headerRow({ summary, feeds, filterTags, view }: HeaderModel, width: number): Row {
   const badge: Span = summary.ended
     ? { text: ' ■ ENDED ', style: 'meta' }
     : { text: ' ● LIVE ', style: 'time' };
   const title = sanitizeLine(summary.title ?? (feeds.length === 1 ? feedLabel(feeds[0]!.feed) : `${feeds.length} feeds`));
   const parts = [connectionSummary(feeds), `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`];
-  if (filterTags.length > 0) {
-    parts.push(`tag: ${filterTags.map(sanitizeLine).join(', ')} (${summary.hidden} hidden)`);
-  }
+  parts.push(...describeFilters(filterTags, summary, view));
   return spread([badge, { text: ` ${title}`, style: 'title' }], [{ text: `${parts.join(' · ')} `, style: 'plain' }], width);
 }
 
@@ -98,28 +109,21 @@ export interface StatusModel {
   readonly newEntries: number;
   readonly invalid: number;
   readonly lastInvalid: string | undefined;
+  /** Short facts shown before the key hints, e.g. `12 unread`, `/MD 3 of 17`. */
+  readonly notes?: readonly string[];
+  /** A one-line message (the result of the last key) shown instead of the key hints. */
+  readonly notice?: string | undefined;
 }
 
-export function statusRow({ newEntries, invalid, lastInvalid }: StatusModel, width: number): Row {
+export function statusRow({ newEntries, invalid, lastInvalid, notes = [], notice }: StatusModel, width: number): Row {
   const left: Span[] = [];
   if (newEntries > 0) left.push({ text: ` ↑ ${newEntries} new (g) `, style: 'marker' });
-  const hints = keymap.flatMap((binding) => (binding.hint ? [binding.hint] : [])).join(' · ');
-  left.push({ text: ` ${hints}`, style: 'plain' });
+  for (const note of notes) left.push({ text: ` ${sanitizeLine(note)} `, style: 'marker' });
+  if (notice) left.push({ text: ` ${sanitizeLine(notice)}`, style: 'meta' });
+  else left.push({ text: ` ${keymap.flatMap((binding) => (binding.hint ? [binding.hint] : [])).join(' · ')}`, style: 'plain' });
   const right: Span[] =
     invalid > 0
       ? [{ text: `${invalid} invalid skipped${lastInvalid ? `: ${sanitizeLine(lastInvalid)}` : ''} `, style: 'meta' }]
       : [];
   return spread(left, right, width);
-}
-
-export function helpRows(width: number, height: number): Row[] {
-  const labelWidth = Math.max(...keymap.map((binding) => textWidth(binding.label))) + 2;
-  const rows: Row[] = [[{ text: fitWidth(' Keys', width), style: 'title' }], []];
-  for (const binding of keymap) {
-    rows.push([
-      { text: fitWidth(`  ${binding.label}`, Math.min(labelWidth + 2, width)), style: 'time' },
-      { text: truncate(binding.description, Math.max(width - labelWidth - 2, 0)), style: 'plain' },
-    ]);
-  }
-  return rows.slice(0, height);
 }

@@ -5,12 +5,41 @@ import type { Key } from 'ink';
  * a key cannot work without being listed or be listed without working.
  */
 
-export type Command = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' | 'help' | 'back' | 'quit';
+export type Command =
+  | 'down'
+  | 'up'
+  | 'pageDown'
+  | 'pageUp'
+  | 'newest'
+  | 'oldest'
+  | 'expand'
+  | 'tags'
+  | 'clearTags'
+  | 'search'
+  | 'nextMatch'
+  | 'previousMatch'
+  | 'follow'
+  | 'mute'
+  | 'followedOnly'
+  | 'copy'
+  | 'open'
+  | 'pipe'
+  | 'help'
+  | 'mark'
+  | 'accept'
+  | 'erase'
+  | 'type'
+  | 'back'
+  | 'quit';
 
-export type KeyContext = 'timeline' | 'help';
+/** Where the keys go: the timeline, the help overlay, a list to choose from, a one-line prompt. */
+export type KeyContext = 'timeline' | 'help' | 'picker' | 'prompt';
+
+/** The key name that stands for any printable text (a letter, or a word from an input method). */
+export const textKey = 'text';
 
 export interface KeyBinding {
-  /** Key names as `keyName` produces them. */
+  /** Key names as `keyName` produces them, or `textKey`. */
   readonly keys: readonly string[];
   /** How help shows the keys. */
   readonly label: string;
@@ -24,33 +53,62 @@ export interface KeyBinding {
 export const keymap: readonly KeyBinding[] = [
   { keys: ['j', 'down'], label: 'j ↓', command: 'down', description: 'next (older) entry', contexts: ['timeline'], hint: 'j/k move' },
   { keys: ['k', 'up'], label: 'k ↑', command: 'up', description: 'previous (newer) entry', contexts: ['timeline'] },
-  { keys: ['pagedown', 'space'], label: 'PgDn Space', command: 'pageDown', description: 'one screen down', contexts: ['timeline'], hint: 'PgUp/PgDn page' },
+  { keys: ['pagedown', 'space'], label: 'PgDn Space', command: 'pageDown', description: 'one screen down', contexts: ['timeline'] },
   { keys: ['pageup'], label: 'PgUp', command: 'pageUp', description: 'one screen up', contexts: ['timeline'] },
-  { keys: ['g', 'home'], label: 'g Home', command: 'newest', description: 'newest entry (follow new entries)', contexts: ['timeline'], hint: 'g/G newest/oldest' },
+  { keys: ['g', 'home'], label: 'g Home', command: 'newest', description: 'newest (follow new ones)', contexts: ['timeline'] },
   { keys: ['G', 'end'], label: 'G End', command: 'oldest', description: 'oldest entry', contexts: ['timeline'] },
+  { keys: ['return'], label: 'Enter', command: 'expand', description: 'expand/collapse the entry', contexts: ['timeline'] },
+  { keys: ['t'], label: 't', command: 'tags', description: 'filter by tags', contexts: ['timeline'], hint: 't tags' },
+  { keys: ['T'], label: 'T', command: 'clearTags', description: 'clear the tag filter', contexts: ['timeline'] },
+  { keys: ['/'], label: '/', command: 'search', description: 'search text, tags, captions', contexts: ['timeline'], hint: '/ search' },
+  { keys: ['n'], label: 'n', command: 'nextMatch', description: 'next match', contexts: ['timeline'] },
+  { keys: ['N'], label: 'N', command: 'previousMatch', description: 'previous match', contexts: ['timeline'] },
+  { keys: ['f'], label: 'f', command: 'follow', description: 'follow/unfollow a topic', contexts: ['timeline'], hint: 'f follow' },
+  { keys: ['F'], label: 'F', command: 'followedOnly', description: 'followed entries only', contexts: ['timeline'] },
+  { keys: ['m'], label: 'm', command: 'mute', description: 'mute/unmute a tag', contexts: ['timeline'] },
+  { keys: ['y'], label: 'y', command: 'copy', description: 'copy the entry (OSC 52)', contexts: ['timeline'] },
+  { keys: ['o'], label: 'o', command: 'open', description: 'open its first link', contexts: ['timeline'] },
+  { keys: ['|'], label: '|', command: 'pipe', description: 'pipe entry to a command', contexts: ['timeline'] },
   { keys: ['?'], label: '?', command: 'help', description: 'show or hide this help', contexts: ['timeline', 'help'], hint: '? help' },
+  { keys: ['escape'], label: 'Esc', command: 'back', description: 'clear all filters', contexts: ['timeline'] },
   { keys: ['escape'], label: 'Esc', command: 'back', description: 'close help', contexts: ['help'] },
   { keys: ['q', 'ctrl+c'], label: 'q', command: 'quit', description: 'quit', contexts: ['timeline', 'help'], hint: 'q quit' },
+  { keys: ['down'], label: '↓', command: 'down', description: 'next in the list', contexts: ['picker'] },
+  { keys: ['up'], label: '↑', command: 'up', description: 'previous in the list', contexts: ['picker'] },
+  { keys: ['space'], label: 'Space', command: 'mark', description: 'mark (several: any of them)', contexts: ['picker'] },
+  { keys: [textKey], label: 'type', command: 'type', description: 'narrow the list, edit text', contexts: ['picker', 'prompt'] },
+  { keys: ['backspace'], label: 'Backspace', command: 'erase', description: 'erase a character', contexts: ['picker', 'prompt'] },
+  { keys: ['return'], label: 'Enter', command: 'accept', description: 'apply', contexts: ['picker', 'prompt'] },
+  { keys: ['escape'], label: 'Esc', command: 'back', description: 'cancel', contexts: ['picker', 'prompt'] },
+  { keys: ['ctrl+c'], label: 'Ctrl-C', command: 'quit', description: 'quit', contexts: ['picker', 'prompt'] },
 ];
+
+/** Names of keys that are not text; anything else a key produces is typed text. */
+const namedKeys = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'escape', 'return', 'backspace', 'tab', 'space']);
 
 /** A stable name for what Ink reports, e.g. `j`, `G`, `down`, `pagedown`, `ctrl+c`. */
 export function keyName(input: string, key: Key): string {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pageup';
   if (key.pageDown) return 'pagedown';
   if (key.home) return 'home';
   if (key.end) return 'end';
   if (key.escape) return 'escape';
   if (key.return) return 'return';
+  if (key.tab) return 'tab';
+  // Terminals send DEL (which Ink calls delete) for the Backspace key.
+  if (key.backspace || key.delete) return 'backspace';
   if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
   if (input === ' ') return 'space';
   return input;
 }
 
 /**
- * Keys typed faster than Ink reads them arrive as one string (`jjj`): each character is a
- * keypress of its own.
+ * Keys typed faster than Ink reads them arrive as one string (`jjj`), and so does a word from
+ * an input method (`会見`): each character is a keypress of its own.
  */
 export function keyNames(input: string, key: Key): string[] {
   if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\u001b')) {
@@ -59,6 +117,26 @@ export function keyNames(input: string, key: Key): string[] {
   return [keyName(input, key)];
 }
 
-export function commandFor(name: string, context: KeyContext): Command | undefined {
-  return keymap.find((binding) => binding.contexts.includes(context) && binding.keys.includes(name))?.command;
+export function isText(name: string): boolean {
+  return name !== '' && !namedKeys.has(name) && !name.startsWith('ctrl+');
+}
+
+export interface Resolved {
+  readonly command: Command;
+  /** What a `type` command types. */
+  readonly text: string;
+}
+
+/** The command a key means in a context; in text contexts unbound printable keys type themselves. */
+export function resolveKey(name: string, context: KeyContext): Resolved | undefined {
+  const bound = keymap.find((binding) => binding.contexts.includes(context) && binding.keys.includes(name));
+  if (bound) return { command: bound.command, text: '' };
+  const typing = keymap.some((binding) => binding.contexts.includes(context) && binding.keys.includes(textKey));
+  if (!typing) return undefined;
+  if (name === 'space') return { command: 'type', text: ' ' };
+  return isText(name) ? { command: 'type', text: name } : undefined;
+}
+
+export function bindingsFor(context: KeyContext): KeyBinding[] {
+  return keymap.filter((binding) => binding.contexts.includes(context));
 }

@@ -18,6 +18,7 @@ const colored: Readonly<Record<SpanStyle, TextStyle>> = {
   link: { color: 'blue' },
   meta: { color: 'yellow' },
   marker: { color: 'cyan', bold: true },
+  followed: { color: 'yellow', bold: true, inverse: true },
   plain: {},
 };
 

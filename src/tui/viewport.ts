@@ -143,6 +143,20 @@ export function moveSelection(viewport: Viewport, delta: number, model: ListMode
   return reveal(withSelected(viewport, index, model), index, model);
 }
 
+/** Like `moveSelection`, but past either end it comes round to the other (n/N through matches). */
+export function moveSelectionWrapping(viewport: Viewport, delta: number, model: ListModel): Viewport {
+  const count = model.items.length;
+  if (count === 0) return viewport;
+  const index = (((selectedIndex(viewport, model) + delta) % count) + count) % count;
+  return reveal(withSelected(viewport, index, model), index, model);
+}
+
+/** Scrolls the least needed to bring the selected card back on screen (after a resize or an expand). */
+export function revealSelected(viewport: Viewport, model: ListModel): Viewport {
+  if (model.items.length === 0 || viewport.selected === null) return viewport;
+  return reveal(viewport, selectedIndex(viewport, model), model);
+}
+
 /** Scrolls by whole screens and selects the first card that starts on screen. */
 export function scrollPage(viewport: Viewport, pages: number, model: ListModel): Viewport {
   if (model.items.length === 0) return viewport;

@@ -151,10 +151,10 @@ describe('App', () => {
     await frameWhere(lastFrame, (text) => text.includes('見出し1号'));
     await tick();
     stdin.write('?');
-    const help = await frameWhere(lastFrame, (text) => text.includes('Keys'));
+    const help = await frameWhere(lastFrame, (text) => text.includes('Timeline'));
     expect(help).toContain('oldest entry');
     stdin.write(keys.escape);
-    await frameWhere(lastFrame, (text) => !text.includes('Keys') && text.includes('見出し1号'), 'help closed');
+    await frameWhere(lastFrame, (text) => !text.includes('Timeline') && text.includes('見出し1号'), 'help closed');
   });
 });
 

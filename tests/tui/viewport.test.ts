@@ -4,7 +4,9 @@ import type { TimelineItem } from '../../src/timeline/timeline.js';
 import {
   initialViewport,
   moveSelection,
+  moveSelectionWrapping,
   newCount,
+  revealSelected,
   scrollPage,
   selectedIndex,
   toNewest,
@@ -113,5 +115,35 @@ describe('viewport', () => {
         }
       }),
     );
+  });
+
+  it('keeps the selected entry on screen when the terminal is resized (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 2, max: 14 }),
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: 0, max: 29 }),
+        (heights, rowsBefore, rowsAfter, moves) => {
+          const before = model(heights, rowsBefore);
+          const viewport = moveSelection(initialViewport, moves, before);
+          const selected = selectedIndex(viewport, before);
+          // A narrower terminal also makes every card taller.
+          const after = { ...model(heights.map((height) => height + 1), rowsAfter) };
+          const revealed = revealSelected(viewport, after);
+          expect(selectedIndex(revealed, after)).toBe(selected);
+          expect(visibleLines(revealed, after).some((line) => line.index === selected)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('steps round from the last entry to the first and back (n/N)', () => {
+    const list = model([2, 2, 2], 4);
+    const last = toOldest(initialViewport, list);
+    const first = moveSelectionWrapping(last, 1, list);
+    expect(selectedIndex(first, list)).toBe(0);
+    expect(first.top).toBeNull();
+    expect(selectedIndex(moveSelectionWrapping(first, -1, list), list)).toBe(2);
   });
 });

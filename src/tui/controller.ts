@@ -1,0 +1,228 @@
+import type { TagCount } from '../timeline/select.js';
+import { followCandidates } from '../timeline/follow.js';
+import type { TimelineItem } from '../timeline/timeline.js';
+import { resolveKey, type Command, type KeyContext } from './keymap.js';
+import { matchingOptions, openPicker, pickerChoice, pickerReducer, type PickerState } from './picker/reducer.js';
+import { openPrompt, promptReducer, type PromptState } from './prompt/reducer.js';
+
+/*
+ * What keys do, as a pure function: (state, keys) -> (state, effects). The keymap says which
+ * command a key means in the current context; this says what the command changes. Effects that
+ * touch the world (settings, clipboard, processes, scrolling with the current layout) are
+ * returned, not performed, so every key can be tested without a terminal.
+ */
+
+export type Overlay =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'picker'; readonly purpose: 'tags' | 'follow' | 'mute'; readonly picker: PickerState }
+  | { readonly kind: 'prompt'; readonly purpose: 'search'; readonly prompt: PromptState; readonly previousQuery: string }
+  | { readonly kind: 'prompt'; readonly purpose: 'pipe'; readonly prompt: PromptState; readonly item: TimelineItem };
+
+export interface UiState {
+  readonly overlay: Overlay;
+  /** Tag filter (any of). */
+  readonly tags: readonly string[];
+  /** Search text; applied live while typed. */
+  readonly query: string;
+  readonly followedOnly: boolean;
+  /** Keys of expanded cards. */
+  readonly expanded: ReadonlySet<string>;
+  /** One line for the status line until the next key. */
+  readonly notice: string | undefined;
+  /** The last command given to `|`, offered again. */
+  readonly lastPipe: string;
+}
+
+export function initialUi(tags: readonly string[] = [], followedOnly = false): UiState {
+  return { overlay: { kind: 'none' }, tags, query: '', followedOnly, expanded: new Set(), notice: undefined, lastPipe: '' };
+}
+
+export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' | 'nextMatch' | 'previousMatch' | 'reveal';
+
+export type Effect =
+  | { readonly kind: 'quit' }
+  | { readonly kind: 'scroll'; readonly command: ScrollCommand }
+  | { readonly kind: 'toggleTopic'; readonly topic: string }
+  | { readonly kind: 'toggleMute'; readonly tag: string }
+  | { readonly kind: 'copy'; readonly item: TimelineItem }
+  | { readonly kind: 'open'; readonly item: TimelineItem }
+  | { readonly kind: 'pipe'; readonly item: TimelineItem; readonly command: string };
+
+/** What the controller may ask about the world; read only when a key needs it. */
+export interface World {
+  selected(): TimelineItem | undefined;
+  tagCounts(): readonly TagCount[];
+  readonly topics: readonly string[];
+  readonly mutedTags: readonly string[];
+}
+
+export interface Outcome {
+  readonly state: UiState;
+  readonly effects: readonly Effect[];
+}
+
+export function keyContext(overlay: Overlay): KeyContext {
+  return overlay.kind === 'none' ? 'timeline' : overlay.kind;
+}
+
+/** Applies keys in order: a key that opens the tag picker sends the rest of the burst to it. */
+export function interpret(state: UiState, names: readonly string[], world: World): Outcome {
+  let current = state;
+  const effects: Effect[] = [];
+  for (const name of names) {
+    const resolved = resolveKey(name, keyContext(current.overlay));
+    if (resolved === undefined) continue;
+    const next = perform({ ...current, notice: undefined }, resolved.command, resolved.text, world);
+    current = next.state;
+    effects.push(...next.effects);
+  }
+  return { state: current, effects };
+}
+
+function perform(state: UiState, command: Command, text: string, world: World): Outcome {
+  const { overlay } = state;
+  if (command === 'quit') return { state, effects: [{ kind: 'quit' }] };
+  switch (overlay.kind) {
+    case 'none':
+      return onTimeline(state, command, world);
+    case 'help':
+      return { state: command === 'help' || command === 'back' ? { ...state, overlay: { kind: 'none' } } : state, effects: [] };
+    case 'picker':
+      return onPicker(state, overlay, command, text);
+    case 'prompt':
+      return onPrompt(state, overlay, command, text);
+  }
+}
+
+const none: Overlay = { kind: 'none' };
+
+function withNotice(state: UiState, notice: string): Outcome {
+  return { state: { ...state, notice }, effects: [] };
+}
+
+function onTimeline(state: UiState, command: Command, world: World): Outcome {
+  switch (command) {
+    case 'down':
+    case 'up':
+    case 'pageDown':
+    case 'pageUp':
+    case 'newest':
+    case 'oldest':
+      return { state, effects: [{ kind: 'scroll', command }] };
+    case 'nextMatch':
+    case 'previousMatch':
+      if (state.query.trim() === '') return withNotice(state, 'no search: press / first');
+      return { state, effects: [{ kind: 'scroll', command }] };
+    case 'expand': {
+      const item = world.selected();
+      if (!item) return { state, effects: [] };
+      const expanded = new Set(state.expanded);
+      if (!expanded.delete(item.key)) expanded.add(item.key);
+      return { state: { ...state, expanded }, effects: [{ kind: 'scroll', command: 'reveal' }] };
+    }
+    case 'tags': {
+      const options = world.tagCounts().map(({ tag, count }) => ({ value: tag, count, ...(state.tags.includes(tag) ? { note: 'in filter' } : {}) }));
+      if (options.length === 0) return withNotice(state, 'no tags yet');
+      return { state: { ...state, overlay: { kind: 'picker', purpose: 'tags', picker: openPicker('Filter by tag', options, true) } }, effects: [] };
+    }
+    case 'clearTags':
+      return { state: { ...state, tags: [] }, effects: [] };
+    case 'search':
+      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'search', prompt: openPrompt('/', state.query), previousQuery: state.query } }, effects: [] };
+    case 'follow':
+      return chooseOrToggle(state, world, 'follow');
+    case 'mute':
+      return chooseOrToggle(state, world, 'mute');
+    case 'followedOnly':
+      if (!state.followedOnly && world.topics.length === 0) return withNotice(state, 'no followed topics yet: press f on an entry');
+      return { state: { ...state, followedOnly: !state.followedOnly }, effects: [{ kind: 'scroll', command: 'newest' }] };
+    case 'copy':
+    case 'open': {
+      const item = world.selected();
+      return item ? { state, effects: [{ kind: command, item }] } : withNotice(state, 'no entry selected');
+    }
+    case 'pipe': {
+      const item = world.selected();
+      if (!item) return withNotice(state, 'no entry selected');
+      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'pipe', prompt: openPrompt('| ', state.lastPipe), item } }, effects: [] };
+    }
+    case 'help':
+      return { state: { ...state, overlay: { kind: 'help' } }, effects: [] };
+    case 'back':
+      return { state: { ...state, tags: [], query: '', followedOnly: false }, effects: [] };
+    default:
+      return { state, effects: [] };
+  }
+}
+
+/** `f`/`m`: one candidate is toggled at once; several open a chooser. */
+function chooseOrToggle(state: UiState, world: World, purpose: 'follow' | 'mute'): Outcome {
+  const item = world.selected();
+  const chosen = purpose === 'follow' ? world.topics : world.mutedTags;
+  // Muted entries are hidden, so `m` also offers every muted tag: that is where unmuting happens.
+  const candidates =
+    purpose === 'follow' ? (item ? followCandidates(item.entry) : []) : [...new Set([...(item?.entry.tags ?? []), ...chosen])];
+  if (candidates.length === 0) return withNotice(state, purpose === 'follow' ? 'nothing to follow on this entry' : 'no tags to mute on this entry');
+  if (candidates.length === 1) return { state, effects: [toggleEffect(purpose, candidates[0]!)] };
+  const note = purpose === 'follow' ? 'followed' : 'muted';
+  const options = candidates.map((value) => ({ value, ...(chosen.includes(value) ? { note } : {}) }));
+  const title = purpose === 'follow' ? 'Follow or unfollow' : 'Mute or unmute';
+  return { state: { ...state, overlay: { kind: 'picker', purpose, picker: openPicker(title, options, false) } }, effects: [] };
+}
+
+function toggleEffect(purpose: 'follow' | 'mute', value: string): Effect {
+  return purpose === 'follow' ? { kind: 'toggleTopic', topic: value } : { kind: 'toggleMute', tag: value };
+}
+
+function onPicker(state: UiState, overlay: Extract<Overlay, { kind: 'picker' }>, command: Command, text: string): Outcome {
+  const update = (picker: PickerState): Outcome => ({ state: { ...state, overlay: { ...overlay, picker } }, effects: [] });
+  switch (command) {
+    case 'down':
+      return update(pickerReducer(overlay.picker, { type: 'move', delta: 1 }));
+    case 'up':
+      return update(pickerReducer(overlay.picker, { type: 'move', delta: -1 }));
+    case 'mark':
+      return update(pickerReducer(overlay.picker, { type: 'mark' }));
+    case 'type':
+      return update(pickerReducer(overlay.picker, { type: 'type', text }));
+    case 'erase':
+      return update(pickerReducer(overlay.picker, { type: 'erase' }));
+    case 'back':
+      return { state: { ...state, overlay: none }, effects: [] };
+    case 'accept': {
+      const choice = pickerChoice(overlay.picker);
+      const closed = { ...state, overlay: none };
+      if (choice.length === 0) return withNotice(closed, matchingOptions(overlay.picker).length === 0 ? 'nothing matches' : 'nothing chosen');
+      if (overlay.purpose === 'tags') return { state: { ...closed, tags: choice }, effects: [{ kind: 'scroll', command: 'newest' }] };
+      return { state: closed, effects: choice.map((value) => toggleEffect(overlay.purpose === 'follow' ? 'follow' : 'mute', value)) };
+    }
+    default:
+      return { state, effects: [] };
+  }
+}
+
+function onPrompt(state: UiState, overlay: Extract<Overlay, { kind: 'prompt' }>, command: Command, text: string): Outcome {
+  const search = overlay.purpose === 'search';
+  const edit = (prompt: PromptState): Outcome => ({
+    // The search applies while it is typed, so the reader sees the list narrow.
+    state: { ...state, overlay: { ...overlay, prompt }, ...(search ? { query: prompt.text } : {}) },
+    effects: search ? [{ kind: 'scroll', command: 'newest' }] : [],
+  });
+  switch (command) {
+    case 'type':
+      return edit(promptReducer(overlay.prompt, { type: 'type', text }));
+    case 'erase':
+      return edit(promptReducer(overlay.prompt, { type: 'erase' }));
+    case 'back':
+      return { state: { ...state, overlay: none, ...(overlay.purpose === 'search' ? { query: overlay.previousQuery } : {}) }, effects: [] };
+    case 'accept': {
+      if (overlay.purpose === 'search') return { state: { ...state, overlay: none }, effects: [] };
+      const command = overlay.prompt.text.trim();
+      const closed = { ...state, overlay: none, lastPipe: command || state.lastPipe };
+      return command === '' ? { state: closed, effects: [] } : { state: closed, effects: [{ kind: 'pipe', item: overlay.item, command }] };
+    }
+    default:
+      return { state, effects: [] };
+  }
+}

@@ -1,0 +1,42 @@
+import { useInput } from 'ink';
+import { useCallback, useRef, useState } from 'react';
+import { interpret, type Effect, type UiState, type World } from '../controller.js';
+import { keyNames } from '../keymap.js';
+
+export interface Controller {
+  readonly ui: UiState;
+  /** Shows a line in the status line (results of work that finishes later, e.g. a pipe). */
+  notify(line: string): void;
+}
+
+/**
+ * The one input hook: every key goes through the keymap and the pure controller, whatever is
+ * open. One hook rather than one per overlay, because keys typed together (`t` and then a word
+ * from an input method) must reach the overlay the first key opened, and a per-overlay
+ * `useInput` would subscribe only a render later and lose them.
+ */
+export function useController(initial: () => UiState, world: World, perform: (effect: Effect) => void, isActive: boolean): Controller {
+  const [ui, setUi] = useState(initial);
+  // Keys can arrive faster than React renders: each burst starts from the newest state.
+  const latest = useRef(ui);
+  latest.current = ui;
+
+  useInput(
+    (input, key) => {
+      const outcome = interpret(latest.current, keyNames(input, key), world);
+      latest.current = outcome.state;
+      setUi(outcome.state);
+      for (const effect of outcome.effects) perform(effect);
+    },
+    { isActive },
+  );
+
+  const notify = useCallback((line: string) => {
+    setUi((current) => {
+      const next = { ...current, notice: line };
+      latest.current = next;
+      return next;
+    });
+  }, []);
+  return { ui, notify };
+}

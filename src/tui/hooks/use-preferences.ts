@@ -1,0 +1,51 @@
+import { useCallback, useState } from 'react';
+import type { Settings } from '../../settings/settings.js';
+import type { Store } from '../../settings/store.js';
+import { toggled } from '../../timeline/follow.js';
+
+export interface Preferences {
+  readonly settings: Settings;
+  /** Follows or unfollows; returns a line saying which. */
+  toggleTopic(topic: string): string;
+  toggleMute(tag: string): string;
+}
+
+/**
+ * Settings as the app sees them: read once at start (the store did that), written on change.
+ * The store merges each change into what is on disk, so a topic another livetail added
+ * meanwhile survives, and this process sees it from then on.
+ */
+export function usePreferences(store: Store<Settings>): Preferences {
+  const [settings, setSettings] = useState(store.value);
+  const change = useCallback(
+    (edit: (current: Settings) => Settings): Settings => {
+      try {
+        const next = store.update(edit);
+        setSettings(next);
+        return next;
+      } catch (error) {
+        // An unwritable config folder must not take the timeline down: keep the change for this session.
+        setSettings((current) => edit(current));
+        throw error;
+      }
+    },
+    [store],
+  );
+  const toggleTopic = useCallback(
+    (topic: string): string => report(() => change((current) => ({ ...current, topics: toggled(current.topics, topic) })).topics.includes(topic), topic, 'following', 'unfollowed'),
+    [change],
+  );
+  const toggleMute = useCallback(
+    (tag: string): string => report(() => change((current) => ({ ...current, mutedTags: toggled(current.mutedTags, tag) })).mutedTags.includes(tag), tag, 'muted', 'unmuted'),
+    [change],
+  );
+  return { settings, toggleTopic, toggleMute };
+}
+
+function report(apply: () => boolean, value: string, on: string, off: string): string {
+  try {
+    return `${apply() ? on : off} ${value}`;
+  } catch (error) {
+    return `${value}: not saved (${(error as Error).message})`;
+  }
+}
