@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { initialUi, interpret, keyContext, type UiState, type World } from '../../src/tui/controller.js';
+import { helpRows } from '../../src/tui/help.js';
+import { bindingsFor, keymap, resolveKey, textKey, type KeyContext } from '../../src/tui/keymap.js';
+import { openPicker } from '../../src/tui/picker/reducer.js';
+import { openPrompt } from '../../src/tui/prompt/reducer.js';
+import type { TimelineItem } from '../../src/timeline/timeline.js';
+import { makeEntry } from '../helpers/entries.js';
+
+const item: TimelineItem = {
+  key: 'f\na',
+  feed: 'f',
+  entry: makeEntry('a', 0, { tags: ['会見', '港湾'], topics: ['サミット'], links: [{ title: 'x', url: 'https://news.example/x' }] }),
+  revision: 0,
+  seq: 1,
+  timeMs: 0,
+};
+
+const world: World = {
+  selected: () => item,
+  tagCounts: () => [
+    { tag: '会見', count: 3 },
+    { tag: '港湾', count: 1 },
+  ],
+  topics: ['港湾'],
+  mutedTags: [],
+};
+
+/** A state in each context, with a search in force so n/N have something to step through. */
+function stateIn(context: KeyContext): UiState {
+  const base = { ...initialUi(['会見']), query: 'x', followedOnly: true };
+  switch (context) {
+    case 'timeline':
+      return base;
+    case 'help':
+      return { ...base, overlay: { kind: 'help' } };
+    case 'picker':
+      return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker: openPicker('t', [{ value: 'a' }, { value: 'b' }], true) } };
+    case 'prompt':
+      return { ...base, overlay: { kind: 'prompt', purpose: 'search', prompt: openPrompt('/', 'x'), previousQuery: '' } };
+  }
+}
+
+function keyFor(name: string): string {
+  return name === textKey ? 'z' : name;
+}
+
+const contexts: KeyContext[] = ['timeline', 'help', 'picker', 'prompt'];
+
+describe('the keymap drives input and help', () => {
+  it('help lists every binding of the keymap', () => {
+    const help = helpRows(200, 100)
+      .map((row) => row.map((span) => span.text).join(''))
+      .join('\n');
+    for (const binding of keymap) {
+      expect(help).toContain(binding.label);
+      expect(help).toContain(binding.description);
+    }
+  });
+
+  it.each(contexts)('every key listed for %s is handled: it changes the state or asks for an effect', (context) => {
+    for (const binding of bindingsFor(context)) {
+      for (const name of binding.keys) {
+        const before = stateIn(context);
+        const outcome = interpret(before, [keyFor(name)], world);
+        expect(outcome.state !== before || outcome.effects.length > 0, `${name} (${binding.command}) in ${context}`).toBe(true);
+      }
+    }
+  });
+
+  it('every key the timeline handles is listed in help (property: unlisted keys do nothing)', () => {
+    const listed = new Set(bindingsFor('timeline').flatMap((binding) => binding.keys));
+    const named = fc.constantFrom('left', 'right', 'tab', 'backspace', 'ctrl+a', 'ctrl+x', 'return', 'escape', 'space', 'up', 'home');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ minLength: 1, maxLength: 1 }), named), (name) => {
+        const before = stateIn('timeline');
+        const outcome = interpret(before, [name], world);
+        const handled = outcome.state !== before || outcome.effects.length > 0;
+        expect(handled).toBe(listed.has(name));
+      }),
+    );
+  });
+
+  it('in lists and prompts, printable keys type themselves; named keys need a binding', () => {
+    expect(resolveKey('j', 'picker')).toEqual({ command: 'type', text: 'j' });
+    expect(resolveKey('会', 'prompt')).toEqual({ command: 'type', text: '会' });
+    expect(resolveKey('space', 'prompt')).toEqual({ command: 'type', text: ' ' });
+    expect(resolveKey('space', 'picker')?.command).toBe('mark');
+    expect(resolveKey('left', 'prompt')).toBeUndefined();
+    expect(resolveKey('j', 'help')).toBeUndefined();
+  });
+});
+
+describe('controller', () => {
+  const press = (state: UiState, ...names: string[]) => interpret(state, names, world);
+
+  it('t opens the tag picker, most used first; typed Japanese narrows; Enter applies', () => {
+    const opened = press(initialUi(), 't').state;
+    expect(keyContext(opened.overlay)).toBe('picker');
+    const typed = press(opened, ...[...'港湾']).state;
+    const applied = press(typed, 'return');
+    expect(applied.state.tags).toEqual(['港湾']);
+    expect(applied.state.overlay.kind).toBe('none');
+    expect(applied.effects).toEqual([{ kind: 'scroll', command: 'newest' }]);
+  });
+
+  it('a burst of keys reaches the overlay the first key opened', () => {
+    expect(press(initialUi(), 't', '港', '湾', 'return').state.tags).toEqual(['港湾']);
+  });
+
+  it('Space marks several tags: the filter is any of them; T clears it', () => {
+    const state = press(initialUi(), 't', 'space', 'down', 'space', 'return').state;
+    expect(state.tags).toEqual(['会見', '港湾']);
+    expect(press(state, 'T').state.tags).toEqual([]);
+  });
+
+  it('/ searches live, Enter keeps the search, Esc in the prompt restores the previous one', () => {
+    const typing = press(initialUi(), '/', 'Ｍ', 'Ｄ');
+    expect(typing.state.query).toBe('ＭＤ');
+    const kept = press(typing.state, 'return').state;
+    expect(kept.query).toBe('ＭＤ');
+    expect(press(kept, '/', 'x', 'escape').state.query).toBe('ＭＤ');
+    expect(press(kept, 'n').effects).toEqual([{ kind: 'scroll', command: 'nextMatch' }]);
+    expect(press(kept, 'N').effects).toEqual([{ kind: 'scroll', command: 'previousMatch' }]);
+  });
+
+  it('Esc on the timeline clears every filter', () => {
+    const state = { ...initialUi(['a']), query: 'q', followedOnly: true };
+    expect(press(state, 'escape').state).toMatchObject({ tags: [], query: '', followedOnly: false });
+  });
+
+  it('f with several candidates asks which, marking the followed one; Enter toggles it', () => {
+    const asking = press(initialUi(), 'f').state;
+    expect(asking.overlay.kind === 'picker' && asking.overlay.picker.options).toEqual([{ value: '会見' }, { value: '港湾', note: 'followed' }, { value: 'サミット' }]);
+    expect(press(asking, 'down', 'return').effects).toEqual([{ kind: 'toggleTopic', topic: '港湾' }]);
+  });
+
+  it('m with a single tag mutes it at once', () => {
+    const single: World = { ...world, selected: () => ({ ...item, entry: { ...item.entry, tags: ['広告'] } }) };
+    expect(interpret(initialUi(), ['m'], single).effects).toEqual([{ kind: 'toggleMute', tag: '広告' }]);
+  });
+
+  it('| asks for a command and runs it on Enter; the command is offered next time', () => {
+    const outcome = press(initialUi(), '|', ...[...'wc -c'], 'return');
+    expect(outcome.effects).toEqual([{ kind: 'pipe', item, command: 'wc -c' }]);
+    const again = press(outcome.state, '|').state;
+    expect(again.overlay.kind === 'prompt' && again.overlay.prompt.text).toBe('wc -c');
+  });
+
+  it('Enter expands and collapses the selected entry', () => {
+    const expanded = press(initialUi(), 'return').state;
+    expect(expanded.expanded.has(item.key)).toBe(true);
+    expect(press(expanded, 'return').state.expanded.has(item.key)).toBe(false);
+  });
+
+  it('q quits from the timeline and help; in a prompt it is text', () => {
+    expect(press(initialUi(), 'q').effects).toEqual([{ kind: 'quit' }]);
+    expect(press(stateIn('help'), 'q').effects).toEqual([{ kind: 'quit' }]);
+    expect(press(stateIn('prompt'), 'q').state.query).toBe('xq');
+  });
+});
