@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import manifest from '../../package.json' with { type: 'json' };
 import { isValidTimeZone } from '../format/clock.js';
 import { compileTemplate, TemplateError, type Template } from '../format/template.js';
 import { createNdjsonSource } from '../sources/ndjson-source.js';
 import { createSseSource } from '../sources/sse-source.js';
 import type { Source } from '../sources/source.js';
+import { sourceTuning } from '../sources/tuning.js';
 import type { Filter } from '../timeline/select.js';
 import { parseDuration, parseSince } from './durations.js';
 import { parseHeaders } from './headers.js';
@@ -27,6 +28,7 @@ const followerOptions: Options = {
   since: { type: 'string' },
   once: { type: 'boolean' },
   idle: { type: 'string' },
+  resume: { type: 'boolean' },
   header: { type: 'string', multiple: true },
   tz: { type: 'string' },
   'max-entries': { type: 'string' },
@@ -64,10 +66,6 @@ function parse(args: readonly string[], options: Options): { values: Values; pos
   }
 }
 
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
 
 function checkFeed(feed: string): void {
   if (feed === '-') return;
@@ -90,6 +88,8 @@ export interface FollowPlan {
   readonly template: Template | undefined;
   readonly once: boolean;
   readonly idleMs: number;
+  /** Continue each feed after the last event a previous piped run printed. */
+  readonly resume: boolean;
   readonly timeZone: string | undefined;
   readonly maxEntries: number | undefined;
   readonly color: boolean;
@@ -129,6 +129,10 @@ export function planFollow(values: Values, feeds: readonly string[], { env, stdo
     output = 'text';
     template = compileTemplate(plainTemplate);
   } else output = 'tui';
+  const resume = values.resume === true;
+  if (resume && output === 'tui') {
+    throw new UsageError('--resume is for piped output (--json or --format); the full-screen view always shows the backlog');
+  }
   const since = values.since === undefined ? undefined : parseSince(values.since as string, now);
   return {
     feeds,
@@ -138,6 +142,7 @@ export function planFollow(values: Values, feeds: readonly string[], { env, stdo
     template,
     once,
     idleMs: values.idle === undefined ? 2000 : parseDuration(values.idle as string, '--idle'),
+    resume,
     timeZone,
     maxEntries: positiveInteger(values['max-entries'] as string | undefined, '--max-entries'),
     color,
@@ -145,27 +150,46 @@ export function planFollow(values: Values, feeds: readonly string[], { env, stdo
   };
 }
 
-function createSources(plan: FollowPlan): Source[] {
-  return plan.feeds.map((feed) =>
-    feed === '-' ? createNdjsonSource(process.stdin) : createSseSource({ url: feed, headers: plan.headers }),
-  );
+/** `resumeIds`: where to start each feed (by URL), for --resume. */
+function createSources(plan: FollowPlan, resumeIds: ReadonlyMap<string, string> = new Map()): Source[] {
+  const tuning = sourceTuning(process.env);
+  return plan.feeds.map((feed) => {
+    if (feed === '-') return createNdjsonSource(process.stdin);
+    const lastEventId = resumeIds.get(feed);
+    return createSseSource({ url: feed, headers: plan.headers, ...tuning, ...(lastEventId === undefined ? {} : { lastEventId }) });
+  });
 }
 
 export async function follow(plan: FollowPlan): Promise<number> {
-  const sources = createSources(plan);
   if (plan.output !== 'tui') {
+    const warn = (line: string): void => {
+      process.stderr.write(`livetail: ${line}\n`);
+    };
     const { runPipe } = await import('../sink/pipe.js');
-    return runPipe({
-      sources,
-      output: process.stdout,
-      warn: (line) => process.stderr.write(`livetail: ${line}\n`),
-      template: plan.template,
-      filter: plan.filter,
-      once: plan.once,
-      idleMs: plan.idleMs,
-      timeZone: plan.timeZone,
-    });
+    const resumeState = plan.resume ? (await import('../sink/resume-state.js')).openResumeState(process.env, warn) : undefined;
+    // Ctrl-C, `timeout`, a service manager: stop cleanly so the resume position is saved.
+    const stop = new AbortController();
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const onSignal = (): void => stop.abort();
+    for (const signal of signals) process.once(signal, onSignal);
+    try {
+      return await runPipe({
+        sources: createSources(plan, resumeState?.cursors),
+        stop: stop.signal,
+        saveCursors: resumeState && ((cursors) => resumeState.save(cursors)),
+        output: process.stdout,
+        warn,
+        template: plan.template,
+        filter: plan.filter,
+        once: plan.once,
+        idleMs: plan.idleMs,
+        timeZone: plan.timeZone,
+      });
+    } finally {
+      for (const signal of signals) process.off(signal, onSignal);
+    }
   }
+  const sources = createSources(plan);
   // Ink (through chalk) decides on colour when it is first imported.
   if (!plan.color) process.env.FORCE_COLOR = '0';
   const { runTui } = await import('../tui/run.js');
@@ -206,7 +230,7 @@ function printHelp(): number {
 }
 
 function printVersion(): number {
-  process.stdout.write(`${version()}\n`);
+  process.stdout.write(`${manifest.version}\n`);
   return 0;
 }
 

@@ -15,6 +15,8 @@ Follower options (also for demo):
   --since <time|dur>      skip entries older than an ISO time or a duration ago (90s, 30m, 2h, 1d)
   --once                  print what the feeds have now, then exit
   --idle <duration>       with --once: silence that means "now" for servers with no ready marker (default 2s)
+  --resume                piped output only: continue each feed after the last entry a previous run
+                          printed (the position is kept with the settings, per feed URL)
   --header 'Name: value'  send a header on every (re)connect (repeatable; also LIVETAIL_HEADERS,
                           newline-separated, which keeps tokens out of shell history)
   --tz <zone>             show times in this IANA zone (default: the system zone)
@@ -37,7 +39,8 @@ Keys (terminal): j/k or arrows move, PgUp/PgDn/Space page, g/Home newest, G/End 
   -h, --help              show this help
   -V, --version           show the version
 
-Exit status: 0 done, 1 runtime failure, 2 usage error.
+Exit status: 0 done, 1 runtime failure (also: a feed stopped for good, e.g. HTTP 204/401/404),
+  2 usage error. Network errors, 5xx and 429 are retried with backoff, forever while following.
 `;
 
 export class UsageError extends Error {}

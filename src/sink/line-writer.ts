@@ -12,7 +12,11 @@ export interface LineWriter {
   readonly closed: boolean;
 }
 
-export function createLineWriter(stream: NodeJS.WritableStream, onClosed: () => void): LineWriter {
+/**
+ * `onBatch` is called as each batch is handed to the stream; the function it returns runs once
+ * the stream has taken that batch (so callers learn what has really been written).
+ */
+export function createLineWriter(stream: NodeJS.WritableStream, onClosed: () => void, onBatch?: () => () => void): LineWriter {
   let buffer = '';
   let scheduled = false;
   let closed = false;
@@ -29,7 +33,10 @@ export function createLineWriter(stream: NodeJS.WritableStream, onClosed: () => 
     if (closed || buffer.length === 0) return;
     const chunk = buffer;
     buffer = '';
-    stream.write(chunk);
+    const written = onBatch?.();
+    stream.write(chunk, (error) => {
+      if (!error) written?.();
+    });
   }
 
   return {

@@ -4,12 +4,15 @@ import type { Template } from '../format/template.js';
 import { matchesFilter, type Filter } from '../timeline/select.js';
 import { itemKey } from '../timeline/timeline.js';
 import { isFinal, type Source, type SourceSignal } from '../sources/source.js';
+import { createCursorLog, type Cursors } from './cursor-log.js';
 import { createLineWriter } from './line-writer.js';
+import { PrintedMemory } from './printed-memory.js';
 import { sanitizeLine } from '../text/index.js';
 
 /*
  * The pipe face: one line per event, in arrival order, as NDJSON or a `--format` template.
- * It never imports Ink and never writes anything but those lines to stdout.
+ * It never imports Ink and never writes anything but those lines to stdout. An event is printed
+ * once: replays after a reconnect (or from a restarted server) are recognised and dropped.
  */
 
 export interface PipeOptions {
@@ -23,6 +26,12 @@ export interface PipeOptions {
   readonly once: boolean;
   readonly idleMs: number;
   readonly timeZone: string | undefined;
+  /** For `--resume`: given each feed's cursor after the last event written (throttled, and at the end). */
+  readonly saveCursors?: ((cursors: Cursors) => void) | undefined;
+  /** Stop following (SIGINT, SIGTERM): what was written is saved and the run ends normally. */
+  readonly stop?: AbortSignal | undefined;
+  /** How many printed revisions to remember for dropping replays (default: see printed-memory). */
+  readonly memoryCapacity?: number;
 }
 
 /** Decides which events pass a tag filter: deletes only for entries we printed. */
@@ -31,7 +40,7 @@ class FilterGate {
   constructor(private readonly filter: Filter) {}
 
   admits(feed: string, event: FeedEvent): boolean {
-    if (this.filter.tags.length === 0) return true;
+    if (this.filter.tags.length === 0 && this.filter.since === undefined) return true;
     switch (event.event) {
       case 'entry':
       case 'update': {
@@ -51,6 +60,8 @@ class FilterGate {
 export function runPipe(options: PipeOptions): Promise<number> {
   return new Promise((resolve) => {
     const gate = new FilterGate(options.filter);
+    const printed = new PrintedMemory(options.memoryCapacity);
+    const cursors = options.saveCursors && createCursorLog(options.saveCursors);
     const backlogDone = new Set<string>();
     const finalSources = new Set<string>();
     const failures: string[] = [];
@@ -62,9 +73,12 @@ export function runPipe(options: PipeOptions): Promise<number> {
       finished = true;
       clearTimeout(idleTimer);
       for (const source of options.sources) source.stop();
-      void writer.flush().then(() => resolve(code));
+      void writer.flush().then(() => {
+        cursors?.close(!writer.closed);
+        resolve(code);
+      });
     };
-    const writer = createLineWriter(options.output, () => finish(0));
+    const writer = createLineWriter(options.output, () => finish(0), cursors && (() => cursors.batch()));
 
     const render = (feed: string, event: FeedEvent): string | undefined => {
       if (!options.template) return formatNdjsonLine(feed, event);
@@ -102,9 +116,11 @@ export function runPipe(options: PipeOptions): Promise<number> {
       switch (signal.type) {
         case 'event': {
           armIdle();
-          if (!gate.admits(signal.feed, signal.event)) return;
-          const line = render(signal.feed, signal.event);
-          if (line !== undefined) writer.write(line);
+          if (printed.firstTime(signal.feed, signal.event) && gate.admits(signal.feed, signal.event)) {
+            const line = render(signal.feed, signal.event);
+            if (line !== undefined) writer.write(line);
+          }
+          if (signal.cursor !== undefined) cursors?.handled(signal.feed, signal.cursor);
           return;
         }
         case 'invalid':
@@ -138,6 +154,7 @@ export function runPipe(options: PipeOptions): Promise<number> {
       }
     };
 
+    options.stop?.addEventListener('abort', () => finish(exitCode()), { once: true });
     for (const source of options.sources) source.start(emitFor(source));
     armIdle();
   });

@@ -17,6 +17,12 @@ describe('follower plan', () => {
     expect(planFollow({}, ['-'], { ...tty, env: { TERM: 'dumb' } })).toMatchObject({ output: 'text', color: false });
   });
 
+  it('takes --resume for piped output only: the full-screen view always shows the backlog', () => {
+    expect(planFollow({ resume: true }, ['http://127.0.0.1:1/'], { ...tty, stdoutIsTTY: false }).resume).toBe(true);
+    expect(planFollow({ resume: true, format: '{title}' }, ['http://127.0.0.1:1/'], tty).resume).toBe(true);
+    expect(() => planFollow({ resume: true }, ['http://127.0.0.1:1/'], tty)).toThrow(UsageError);
+  });
+
   it('turns colour off for --no-color and NO_COLOR', () => {
     expect(planFollow({}, ['-'], tty).color).toBe(true);
     expect(planFollow({ 'no-color': true }, ['-'], tty).color).toBe(false);

@@ -4,6 +4,7 @@ import { compileTemplate } from '../../src/format/template.js';
 import { runPipe, type PipeOptions } from '../../src/sink/pipe.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
+import type { SourceSignal } from '../../src/sources/source.js';
 
 const F = 'http://127.0.0.1:9/';
 
@@ -102,6 +103,52 @@ describe('pipe face', () => {
     const run = harness([source], { once: false });
     expect(await run.done).toBe(1);
     expect(run.warnings).toEqual([`${F}: stopped: not found (HTTP 404)`]);
+  });
+
+  it('prints a replayed event once: reconnects and restarted servers replay what was printed', async () => {
+    const history = [
+      signal(F, { event: 'entry', entry: makeEntry('1', 0) }),
+      signal(F, { event: 'update', entry: makeEntry('1', 0, { body: '訂正' }) }),
+      signal(F, { event: 'entry', entry: makeEntry('2', 1) }),
+      signal(F, { event: 'delete', id: '2' }),
+    ];
+    const source = new FakeSource(F, [...history, ...history, { type: 'ready', feed: F }]);
+    const run = harness([source]);
+    await run.done;
+    expect(run.lines().map((line) => `${JSON.parse(line).event}:${JSON.parse(line).id}`)).toEqual(['entry:1', 'update:1', 'entry:2', 'delete:2']);
+  });
+
+  it('keeps only entries since --since, also without tags', async () => {
+    const source = new FakeSource(F, [
+      signal(F, { event: 'entry', entry: makeEntry('old', 0) }),
+      signal(F, { event: 'entry', entry: makeEntry('new', 30) }),
+      { type: 'ready', feed: F },
+    ]);
+    const run = harness([source], { filter: { tags: [], since: Date.parse(makeEntry('x', 10).time) } });
+    await run.done;
+    expect(run.lines().map((line) => JSON.parse(line).id)).toEqual(['new']);
+  });
+
+  it('saves the cursor of the last event written, skipped replays included, when the run ends', async () => {
+    const saved: (ReadonlyMap<string, string>)[] = [];
+    const event = (id: string, cursor: string): SourceSignal => ({ type: 'event', feed: F, event: { event: 'entry', entry: makeEntry(id, 0) }, cursor });
+    const source = new FakeSource(F, [event('1', 'c1'), event('2', 'c2'), event('1', 'c3'), { type: 'ready', feed: F }]);
+    const run = harness([source], { saveCursors: (cursors) => saved.push(cursors) });
+    await run.done;
+    expect(run.lines()).toHaveLength(2);
+    expect(saved.at(-1)).toEqual(new Map([[F, 'c3']]));
+  });
+
+  it('stops following on request, with what was written saved', async () => {
+    const saved: (ReadonlyMap<string, string>)[] = [];
+    const stop = new AbortController();
+    const source = new FakeSource(F, [{ type: 'event', feed: F, event: { event: 'entry', entry: makeEntry('1', 0) }, cursor: '7' }]);
+    const run = harness([source], { once: false, stop: stop.signal, saveCursors: (cursors) => saved.push(cursors) });
+    stop.abort();
+    expect(await run.done).toBe(0);
+    expect(source.stopped).toBe(true);
+    expect(run.lines()).toHaveLength(1);
+    expect(saved.at(-1)).toEqual(new Map([[F, '7']]));
   });
 
   it('exits 0 when following input that ends', async () => {
