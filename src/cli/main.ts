@@ -25,6 +25,7 @@ const followerOptions: Options = {
   json: { type: 'boolean' },
   format: { type: 'string' },
   tag: { type: 'string', multiple: true },
+  followed: { type: 'boolean' },
   since: { type: 'string' },
   once: { type: 'boolean' },
   idle: { type: 'string' },
@@ -84,6 +85,8 @@ export interface FollowPlan {
   readonly feeds: readonly string[];
   readonly headers: Record<string, string>;
   readonly filter: Filter;
+  /** `--followed`: only entries matching followed topics (the full-screen view can switch it off with F). */
+  readonly followedOnly: boolean;
   readonly output: 'tui' | 'ndjson' | 'text';
   readonly template: Template | undefined;
   readonly once: boolean;
@@ -133,11 +136,14 @@ export function planFollow(values: Values, feeds: readonly string[], { env, stdo
   if (resume && output === 'tui') {
     throw new UsageError('--resume is for piped output (--json or --format); the full-screen view always shows the backlog');
   }
+  // The pipe's filter gate knows tags only so far: refuse rather than print unfiltered entries.
+  if (values.followed === true && output !== 'tui') throw new UsageError('--followed works in the full-screen view only for now (piped output: use --tag)');
   const since = values.since === undefined ? undefined : parseSince(values.since as string, now);
   return {
     feeds,
     headers: parseHeaders(headerLines),
     filter: { tags: (values.tag as string[] | undefined) ?? [], since },
+    followedOnly: values.followed === true,
     output,
     template,
     once,
@@ -193,8 +199,24 @@ export async function follow(plan: FollowPlan): Promise<number> {
   // Ink (through chalk) decides on colour when it is first imported.
   if (!plan.color) process.env.FORCE_COLOR = '0';
   const { runTui } = await import('../tui/run.js');
+  const notices: string[] = [];
+  const { openSessionStores } = await import('../settings/session.js');
+  const stores = openSessionStores(process.env, (line) => notices.push(line));
+  const { setAmbiguousWidth } = await import('../text/index.js');
+  setAmbiguousWidth(stores.settings.value.ambiguousWidth);
+  // Told before the alternate screen, so the line is still there after quitting.
+  for (const line of notices) process.stderr.write(`livetail: ${line}\n`);
   return runTui(
-    { sources, timeZone: plan.timeZone, color: plan.color, filter: plan.filter, maxEntries: plan.maxEntries },
+    {
+      sources,
+      timeZone: plan.timeZone ?? stores.settings.value.timeZone,
+      color: plan.color,
+      filter: plan.filter,
+      followedOnly: plan.followedOnly,
+      maxEntries: plan.maxEntries,
+      ...stores,
+      notices,
+    },
     { debug: plan.debug },
   );
 }
@@ -207,6 +229,13 @@ async function run(args: readonly string[], environment: Environment): Promise<n
     if (values.version) return printVersion();
     const { runServeCommand } = await import('./serve-command.js');
     return runServeCommand(values, positionals);
+  }
+  if (command === 'topics' || command === 'config') {
+    const { values, positionals } = parse(rest, common);
+    if (values.help) return printHelp();
+    if (values.version) return printVersion();
+    if (command === 'topics') return (await import('./topics-command.js')).runTopicsCommand(positionals, environment.env);
+    return (await import('./config-command.js')).runConfigCommand(positionals, environment.env);
   }
   if (command === 'demo') {
     const { values, positionals } = parse(rest, { ...followerOptions, ...publishOptions });

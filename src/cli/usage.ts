@@ -6,12 +6,17 @@ Usage:
   livetail demo [options]            serve the built-in sample live blog and follow it
   livetail serve <file|-> [--port N] [--host H] [--speed X] [--loop]
                                      publish NDJSON events as a livetail SSE feed
+  livetail topics [list | add <topic>... | rm <topic>...]
+                                     the topics you follow (highlighted, alerted, --followed)
+  livetail config path               print the folder where settings and state are kept
+                                     (LIVETAIL_CONFIG_DIR overrides it)
 
 Follower options (also for demo):
   --json                  print NDJSON, one event per line (the default when stdout is not a terminal)
   --format <template>     print one line per entry instead; fields: {time} {date} {iso} {title}
                           {body} {tags} {credits} {links} {feed} {id} {event}; \\n \\t escapes
   --tag <tag>             keep only entries carrying this tag (repeatable: any of them)
+  --followed              only entries matching a followed topic (tag, topic, or word in the text)
   --since <time|dur>      skip entries older than an ISO time or a duration ago (90s, 30m, 2h, 1d)
   --once                  print what the feeds have now, then exit
   --idle <duration>       with --once: silence that means "now" for servers with no ready marker (default 2s)
@@ -33,8 +38,9 @@ Serve options:
 
 Demo options: the follower options, plus --speed and --loop as for serve.
 
-Keys (terminal): j/k or arrows move, PgUp/PgDn/Space page, g/Home newest, G/End oldest,
-  ? help, Esc close, q quit.
+Keys (terminal): j/k or arrows move, PgUp/PgDn/Space page, g newest, G oldest, Enter expand,
+  t tags, T clear tags, / search, n/N next/previous match, f follow, F followed only, m mute,
+  y copy, o open link, | pipe to a command, ? help (lists every key), Esc back, q quit.
 
   -h, --help              show this help
   -V, --version           show the version

@@ -9,7 +9,7 @@ const showCursor = '\u001b[?25h';
  * Runs the full-screen app on the alternate screen and guarantees the reader's terminal comes
  * back on every way out: q, Ctrl-C, SIGTERM/SIGHUP and a crash.
  */
-export async function runTui(props: Omit<AppProps, 'interactive' | 'size'>, { debug }: { debug: boolean }): Promise<number> {
+export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'writeTerminal' | 'env'>, { debug }: { debug: boolean }): Promise<number> {
   const stdout = process.stdout;
   let restored = false;
   const restore = (): void => {

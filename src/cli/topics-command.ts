@@ -1,0 +1,43 @@
+import { configDirectory, openSettings } from '../settings/settings.js';
+import { sanitizeLine } from '../text/index.js';
+import { toggled, withAdded } from '../timeline/follow.js';
+import { UsageError } from './usage.js';
+
+function warnLine(line: string): void {
+  process.stderr.write(`livetail: ${line}\n`);
+}
+
+/** `livetail topics [list | add <topic>... | rm <topic>...]`: followed topics, one per line. */
+export function runTopicsCommand(positionals: readonly string[], env: NodeJS.ProcessEnv): number {
+  const [action = 'list', ...names] = positionals;
+  const topics = names.map((name) => name.trim());
+  if (topics.some((topic) => topic === '')) throw new UsageError('a topic cannot be empty');
+  const settings = openSettings(configDirectory(env), warnLine);
+  switch (action) {
+    case 'list':
+      if (names.length > 0) throw new UsageError(`topics list takes no arguments (got '${names[0]}')`);
+      for (const topic of settings.value.topics) process.stdout.write(`${sanitizeLine(topic)}\n`);
+      return 0;
+    case 'add':
+      if (topics.length === 0) throw new UsageError('topics add needs at least one topic');
+      // update() re-reads under a lock: topics added by other livetail processes are kept.
+      settings.update((current) => ({ ...current, topics: withAdded(current.topics, topics) }));
+      return 0;
+    case 'rm': {
+      if (topics.length === 0) throw new UsageError('topics rm needs at least one topic');
+      const missing: string[] = [];
+      settings.update((current) => {
+        let next = current.topics;
+        for (const topic of topics) {
+          if (next.includes(topic)) next = toggled(next, topic);
+          else missing.push(topic);
+        }
+        return { ...current, topics: next };
+      });
+      for (const topic of missing) warnLine(`not a followed topic: ${sanitizeLine(topic)}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown topics command '${action}' (list, add or rm)`);
+  }
+}
