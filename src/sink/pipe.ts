@@ -138,7 +138,8 @@ export function runPipe(options: PipeOptions): Promise<number> {
           }
           if (state.status === 'reconnecting') {
             lastProblem.set(source.feed, state.reason);
-            options.warn(`${sanitizeLine(source.feed)}: ${state.reason}; reconnecting in ${Math.ceil(state.delayMs / 1000)}s (attempt ${state.attempt})`);
+            const delay = state.delayMs < 1000 ? `${state.delayMs}ms` : `${Math.ceil(state.delayMs / 1000)}s`;
+            options.warn(`${sanitizeLine(source.feed)}: ${sanitizeLine(state.reason)}; reconnecting in ${delay} (attempt ${state.attempt})`);
           }
           if (isFinal(state)) {
             if (state.status === 'stopped') {
