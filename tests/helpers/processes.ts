@@ -67,6 +67,48 @@ export async function runLivetail(args: readonly string[], { input, env }: { inp
   return { code, stdout, stderr };
 }
 
+export interface Following {
+  readonly process: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once stdout holds at least `count` lines (rejects if the process exits first). */
+  waitForLines(count: number): Promise<void>;
+  /** Sends a signal (default SIGTERM) and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts the real `bin/livetail.js` as a long-running follower. */
+export function startLivetail(args: readonly string[], { env }: { env?: NodeJS.ProcessEnv } = {}): Following {
+  const child = spawn(process.execPath, [bin, ...args], { env: userEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const closed = once(child, 'close') as Promise<[number | null]>;
+  const lineCount = (): number => stdout.split('\n').length - 1;
+  return {
+    process: child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitForLines: (count) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (lineCount() < count) return;
+          child.stdout!.off('data', check);
+          resolve();
+        };
+        child.stdout!.on('data', check);
+        void closed.then(() => reject(new Error(`livetail exited with ${lineCount()} of ${count} lines: ${stderr}`)));
+        check();
+      }),
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const [code] = await closed;
+      return code;
+    },
+  };
+}
+
 /** Runs a shell pipeline (bash, pipefail off) and reports each stage's status. */
 export async function runShell(script: string): Promise<Finished> {
   const child = spawn('bash', ['-c', script], { env: userEnv({ LIVETAIL_BIN: bin }), stdio: ['ignore', 'pipe', 'pipe'] });
