@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, runLivetail, userEnv } from '../helpers/processes.js';
+
+function configDir(): string {
+  return mkdtempSync(join(tmpdir(), 'livetail-config-'));
+}
+
+describe('livetail topics and config (real processes)', () => {
+  it('adds, lists and removes topics; config path names the folder', async () => {
+    const dir = configDir();
+    const env = { LIVETAIL_CONFIG_DIR: dir };
+    expect((await runLivetail(['topics', 'add', '港湾', 'MD'], { env })).code).toBe(0);
+    expect((await runLivetail(['topics', 'add', '港湾'], { env })).code).toBe(0);
+    expect((await runLivetail(['topics', 'list'], { env })).stdout).toBe('港湾\nMD\n');
+    const removed = await runLivetail(['topics', 'rm', 'MD', '台風'], { env });
+    expect(removed.code).toBe(0);
+    expect(removed.stderr).toBe('livetail: not a followed topic: 台風\n');
+    expect((await runLivetail(['topics'], { env })).stdout).toBe('港湾\n');
+    expect((await runLivetail(['config', 'path'], { env })).stdout).toBe(`${dir}\n`);
+  });
+
+  it('answers usage errors with exit 2', async () => {
+    const env = { LIVETAIL_CONFIG_DIR: configDir() };
+    for (const args of [['topics', 'add'], ['topics', 'frobnicate'], ['config'], ['config', 'where']]) {
+      const result = await runLivetail(args, { env });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('recovers a corrupt settings file: one line, the file kept as a backup, defaults used', async () => {
+    const dir = configDir();
+    writeFileSync(join(dir, 'settings.json'), '{"topics": ["港湾"');
+    const result = await runLivetail(['topics', 'list'], { env: { LIVETAIL_CONFIG_DIR: dir } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/settings\.json was not valid JSON; kept it as .*settings\.json\.bak-/);
+    const backup = readdirSync(dir).find((name) => name.startsWith('settings.json.bak-'))!;
+    expect(readFileSync(join(dir, backup), 'utf8')).toBe('{"topics": ["港湾"');
+    // The next run starts clean, with nothing to say.
+    const again = await runLivetail(['topics', 'add', '台風'], { env: { LIVETAIL_CONFIG_DIR: dir } });
+    expect(again.stderr).toBe('');
+    expect((await runLivetail(['topics', 'list'], { env: { LIVETAIL_CONFIG_DIR: dir } })).stdout).toBe('台風\n');
+  });
+
+  it('recovers a settings file of the wrong shape the same way', async () => {
+    const dir = configDir();
+    writeFileSync(join(dir, 'settings.json'), '{"topics": "港湾"}');
+    const result = await runLivetail(['topics', 'list'], { env: { LIVETAIL_CONFIG_DIR: dir } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/not in the expected shape/);
+  });
+
+  it('10 concurrent `topics add` processes all land', async () => {
+    const dir = configDir();
+    const topics = Array.from({ length: 10 }, (_, index) => `話題${index}`);
+    const children = topics.map((topic) =>
+      spawn(process.execPath, [bin, 'topics', 'add', topic], { env: userEnv({ LIVETAIL_CONFIG_DIR: dir }), stdio: 'ignore' }),
+    );
+    const codes = await Promise.all(children.map(async (child) => ((await once(child, 'close')) as [number])[0]));
+    expect(codes).toEqual(topics.map(() => 0));
+    const listed = (await runLivetail(['topics', 'list'], { env: { LIVETAIL_CONFIG_DIR: dir } })).stdout.trim().split('\n');
+    expect(listed.sort()).toEqual([...topics].sort());
+    expect(readdirSync(dir).filter((name) => name.endsWith('.lock'))).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bin, startServe, type Served } from '../helpers/processes.js';
+import { TmuxTerminal } from '../helpers/tmux.js';
+
+let terminal: TmuxTerminal | undefined;
+let served: Served | undefined;
+
+afterEach(async () => {
+  terminal?.kill();
+  terminal = undefined;
+  await served?.stop();
+  served = undefined;
+});
+
+/** A port that was free a moment ago: the feed URL (the key of its read position) must stay the same. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function entryLine(id: string, minute: number, title: string): string {
+  return JSON.stringify({ event: 'entry', id, time: `2026-11-25T14:${String(minute).padStart(2, '0')}:00+09:00`, title, body: `${title}の本文。`, tags: ['港湾'] });
+}
+
+async function serveEntries(dir: string, port: number, lines: readonly string[]): Promise<Served> {
+  const file = join(dir, `feed-${lines.length}.ndjson`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const server = await startServe([file, '--port', String(port), '--speed', 'max']);
+  while (!/events published/.test(server.stderr())) await new Promise((resolve) => server.process.stderr!.once('data', resolve));
+  return server;
+}
+
+async function session(config: string, url: string, until: (screen: string) => boolean, what: string): Promise<string> {
+  terminal = new TmuxTerminal(80, 24);
+  terminal.start(`LIVETAIL_CONFIG_DIR=${config} TZ=Asia/Tokyo ${process.execPath} ${bin} ${url}; echo "exit=$?"; sleep 60`);
+  const screen = await terminal.waitFor(until, what);
+  terminal.keys('q');
+  await terminal.waitFor((text) => text.includes('exit=0'), 'livetail to exit');
+  terminal.kill();
+  return screen;
+}
+
+describe('read position per feed survives a restart (real serve, real terminal)', () => {
+  it('the second session marks what arrived meanwhile and counts it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livetail-state-e2e-'));
+    const config = join(dir, 'config');
+    const port = await freePort();
+    const first = [entryLine('1', 0, '第一報'), entryLine('2', 5, '第二報'), entryLine('3', 10, '第三報')];
+    served = await serveEntries(dir, port, first);
+    const before = await session(config, served.url, (text) => text.includes('第三報'), 'the first session');
+    expect(before).not.toMatch(/unread/);
+    const state = JSON.parse(readFileSync(join(config, 'state.json'), 'utf8'));
+    expect(state.feeds[served.url]).toMatchObject({ readId: '3', readTime: '2026-11-25T05:10:00.000Z' });
+    await served.stop();
+
+    served = await serveEntries(dir, port, [...first, entryLine('4', 15, '第四報'), entryLine('5', 20, '第五報')]);
+    const after = await session(config, served.url, (text) => text.includes('第五報') && text.includes('第一報'), 'the second session');
+    expect(after).toContain('2 unread');
+    const marked = after.split('\n').filter((line) => /^[▌ ]new /.test(line));
+    expect(marked).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(config, 'state.json'), 'utf8')).feeds[served.url].readId).toBe('5');
+  });
+});
