@@ -5,6 +5,7 @@ import { memoryStore, type Store } from '../settings/store.js';
 import type { Source } from '../sources/source.js';
 import { followedTopicOf } from '../timeline/follow.js';
 import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
+import { latestGap } from '../timeline/timeline.js';
 import { countUnread, isUnread, type ReadMarks } from '../timeline/unread.js';
 import { clipboardSequence } from './actions/terminal-sequences.js';
 import { entryAsNdjson, entryAsText } from './actions/entry-text.js';
@@ -12,7 +13,7 @@ import { firstLink, openUrl } from './actions/open-link.js';
 import { runWithInput } from './actions/run-command.js';
 import { CardCache, type CardContext, type Row } from './card-layout.js';
 import { markRow } from './card-marks.js';
-import { feedLabel, headerRow, rule, statusRow } from './chrome.js';
+import { describeGap, feedLabel, headerRow, rule, statusRow } from './chrome.js';
 import { Rows } from './components/Rows.js';
 import { initialUi, type Effect, type ScrollCommand, type World } from './controller.js';
 import { helpRows } from './help.js';
@@ -195,6 +196,8 @@ export function App(props: AppProps) {
   const unread = useMemo(() => countUnread(items, baseline), [items, baseline]);
   const notes: string[] = [];
   if (unread > 0) notes.push(`${unread} unread`);
+  const gap = latestGap(timeline.feeds.values());
+  if (gap) notes.push(describeGap(gap, timeZone, multiFeed));
   if (ui.query.trim() !== '' && ui.overlay.kind !== 'prompt') notes.push(`/${ui.query.trim()} ${items.length === 0 ? 0 : selectedIndex(viewport, model) + 1} of ${items.length} (n/N)`);
 
   const { overlay } = ui;

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Gap } from '../../src/timeline/timeline.js';
+import { App } from '../../src/tui/App.js';
 import { describeGap } from '../../src/tui/chrome.js';
+import { makeEntry, signal } from '../helpers/entries.js';
+import { FakeSource } from '../helpers/fake-source.js';
+import { frameWhere } from '../helpers/ink.js';
 
 const F = 'http://127.0.0.1:8787/';
 const tokyo = (hhmm: string): number => Date.parse(`2026-11-25T${hhmm}:00+09:00`);
@@ -18,5 +23,23 @@ describe('gap marker', () => {
     expect(describeGap({ feed: F, gap: gap({ incomplete: true }) }, 'Asia/Tokyo', true)).toBe(
       '127.0.0.1:8787: disconnected 14:02–14:09, 12 entries caught up, some entries were lost',
     );
+  });
+});
+
+describe('gap marker in the status line', () => {
+  afterEach(() => cleanup());
+
+  it('shows where the connection was down once the feed is back', async () => {
+    const source = new FakeSource(F, [
+      { type: 'state', feed: F, state: { status: 'connected', at: tokyo('13:00') } },
+      signal(F, { event: 'entry', entry: makeEntry('a', 1) }),
+      { type: 'state', feed: F, state: { status: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'network error (ECONNRESET)', at: tokyo('14:02') } },
+      { type: 'state', feed: F, state: { status: 'connected', at: tokyo('14:09') } },
+      signal(F, { event: 'entry', entry: makeEntry('b', 5) }),
+      { type: 'ready', feed: F },
+    ]);
+    const { lastFrame } = render(<App sources={[source]} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={{ columns: 100, rows: 24 }} />);
+    const frame = await frameWhere(lastFrame, (text) => text.includes('disconnected'), 'a gap marker');
+    expect(frame).toContain('disconnected 14:02–14:09, 1 entry caught up');
   });
 });
