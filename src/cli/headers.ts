@@ -15,6 +15,8 @@ export function parseHeaders(lines: readonly string[]): Record<string, string> {
     if (!token.test(name)) throw new UsageError(`header must look like 'Name: value' (got a line without a valid name)`);
     const value = line.slice(colon + 1).trim();
     if (/[\r\n\0]/.test(value)) throw new UsageError(`header '${name}' has a control character in its value`);
+    // HTTP carries header values as bytes: fetch refuses anything past Latin-1 on every attempt.
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new UsageError(`header '${name}' has a character HTTP headers cannot carry`);
     headers[name] = value;
   }
   return headers;

@@ -55,6 +55,11 @@ describe('follower plan', () => {
     expect(() => planFollow(values, feeds, tty)).toThrow(message);
   });
 
+  it('refuses a header value HTTP cannot carry, without showing it', () => {
+    expect(() => parseHeaders(['X-Token: 秘密のトークン'])).toThrow("header 'X-Token' has a character HTTP headers cannot carry");
+    expect(parseHeaders(['X-Label: café\tok'])).toEqual({ 'X-Label': 'café\tok' });
+  });
+
   it('never puts a header value in an error', () => {
     expect(() => parseHeaders(['Authorization: Bearer tok\u0000en'])).toThrow(/Authorization/);
     try {
