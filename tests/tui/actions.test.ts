@@ -86,7 +86,8 @@ describe('terminal sequences', () => {
   it.each([
     [{ TERM_PROGRAM: 'iTerm.app' }, 'osc9'],
     [{ TERM_PROGRAM: 'WezTerm' }, 'osc9'],
-    [{ TERM: 'xterm-kitty' }, 'osc9'],
+    [{ TERM: 'xterm-kitty' }, 'none'],
+    [{ WT_SESSION: 'x' }, 'none'],
     [{ TERM: 'foot' }, 'osc777'],
     [{ VTE_VERSION: '7600' }, 'osc777'],
     [{ TERM: 'xterm-256color' }, 'none'],

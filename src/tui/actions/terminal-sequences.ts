@@ -20,15 +20,15 @@ export type NotificationStyle = 'osc9' | 'osc777' | 'none';
 
 /**
  * Which desktop-notification sequence this terminal understands, from what it says about
- * itself. OSC 9: iTerm2, WezTerm, Ghostty, kitty, Windows Terminal. OSC 777: foot, VTE-based
- * terminals (GNOME Terminal, Tilix...), urxvt with its notify extension. Anything else (and tmux
- * or screen, which swallow OSC without passthrough) gets none: an unknown OSC is at best
- * ignored and at worst printed.
+ * itself. OSC 9: iTerm2, WezTerm, Ghostty. OSC 777: foot, VTE-based terminals (GNOME
+ * Terminal, Tilix...), urxvt with its notify extension. Anything else gets none: kitty has its
+ * own OSC 99, Windows Terminal reads OSC 9 as ConEmu's progress/cwd commands, tmux and screen
+ * swallow OSC without passthrough, and an unknown OSC is at best ignored and at worst printed.
  */
 export function detectNotificationStyle(env: NodeJS.ProcessEnv): NotificationStyle {
   if (env.TMUX || (env.TERM ?? '').startsWith('screen')) return 'none';
   const program = env.TERM_PROGRAM ?? '';
-  if (['iTerm.app', 'WezTerm', 'ghostty'].includes(program) || env.TERM === 'xterm-kitty' || env.WT_SESSION) return 'osc9';
+  if (['iTerm.app', 'WezTerm', 'ghostty'].includes(program)) return 'osc9';
   if ((env.TERM ?? '').startsWith('foot') || env.VTE_VERSION || (env.TERM ?? '').startsWith('rxvt-unicode')) return 'osc777';
   return 'none';
 }
