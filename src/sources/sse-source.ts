@@ -19,7 +19,8 @@ export interface SseSourceOptions {
 }
 
 type Outcome =
-  | { readonly retry: true; readonly reason: string; readonly minimumMs?: number; readonly wasConnected?: boolean }
+  /** `delivered`: the server sent something (a keepalive will do) before the connection ended. */
+  | { readonly retry: true; readonly reason: string; readonly minimumMs?: number; readonly delivered?: boolean }
   | { readonly retry: false; readonly reason: string };
 
 const permanentStatuses = new Map<number, string>([
@@ -40,6 +41,13 @@ function describeFetchError(error: unknown): string {
   return 'network error';
 }
 
+/** What the reconnect loop learns from the connections it makes. */
+interface ConnectionRun {
+  /** The server's `retry:`, a floor for reconnect delays. */
+  serverRetryMs: number;
+  delivered: boolean;
+}
+
 /** Follows one SSE feed forever: parses, validates, resumes with Last-Event-ID, backs off. */
 export function createSseSource(options: SseSourceOptions): Source {
   const feed = options.url;
@@ -50,7 +58,7 @@ export function createSseSource(options: SseSourceOptions): Source {
   let controller: AbortController | undefined;
   let wake: (() => void) | undefined;
 
-  async function connectOnce(emit: Emit, parser: SseParser, state: { serverRetryMs: number }): Promise<Outcome> {
+  async function connectOnce(emit: Emit, parser: SseParser, state: ConnectionRun): Promise<Outcome> {
     controller = new AbortController();
     const connection = controller;
     const headers: Record<string, string> = {
@@ -87,6 +95,7 @@ export function createSseSource(options: SseSourceOptions): Source {
     if (!response.body) return { retry: true, reason: 'empty response' };
 
     emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
+    state.delivered = false;
     const utf8 = createUtf8Splitter();
     const parse = (pieces: readonly Utf8Piece[]): void => {
       for (const piece of pieces) {
@@ -107,6 +116,7 @@ export function createSseSource(options: SseSourceOptions): Source {
     try {
       for await (const bytes of response.body) {
         armSilenceTimer();
+        state.delivered = true;
         parse(utf8.push(bytes as Uint8Array));
         if (stopped) break;
       }
@@ -114,14 +124,14 @@ export function createSseSource(options: SseSourceOptions): Source {
     } catch (error) {
       const silence = keepaliveTimeoutMs >= 1000 ? `${Math.round(keepaliveTimeoutMs / 1000)}s` : `${keepaliveTimeoutMs}ms`;
       const reason = timedOut ? `no data for ${silence}` : describeFetchError(error);
-      return { retry: true, reason, minimumMs: state.serverRetryMs, wasConnected: true };
+      return { retry: true, reason, minimumMs: state.serverRetryMs, delivered: state.delivered };
     } finally {
       clearTimeout(silenceTimer);
       if (parser.reset() && !stopped) {
         emit({ type: 'invalid', feed, reason: 'unfinished event skipped (the connection ended in the middle of it)' });
       }
     }
-    return { retry: true, reason: 'server closed the connection', minimumMs: state.serverRetryMs, wasConnected: true };
+    return { retry: true, reason: 'server closed the connection', minimumMs: state.serverRetryMs, delivered: state.delivered };
   }
 
   function onMessage(emit: Emit, message: SseMessage): void {
@@ -142,7 +152,7 @@ export function createSseSource(options: SseSourceOptions): Source {
   }
 
   async function run(emit: Emit): Promise<void> {
-    const state = { serverRetryMs: 0 };
+    const state: ConnectionRun = { serverRetryMs: 0, delivered: false };
     const parser = createSseParser(
       {
         onMessage: (message) => onMessage(emit, message),
@@ -168,8 +178,10 @@ export function createSseSource(options: SseSourceOptions): Source {
         emit({ type: 'state', feed, state: { status: 'stopped', reason: outcome.reason } });
         return;
       }
-      // A connection that worked starts the backoff over; failures in a row grow it.
-      attempt = outcome.wasConnected ? 1 : attempt + 1;
+      // A connection that carried anything starts the backoff over (hubs like nchan close idle
+      // subscribers routinely); failures in a row, and servers that accept and hang up without a
+      // byte, grow it.
+      attempt = outcome.delivered ? 1 : attempt + 1;
       const delayMs = reconnectDelay(attempt, random(), {
         ...(options.policy ? { policy: options.policy } : {}),
         serverMinimumMs: outcome.minimumMs ?? 0,

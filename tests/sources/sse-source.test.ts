@@ -155,6 +155,16 @@ describe('SSE source: retry policy', () => {
     expect(server.connections.at(-1)!.lastEventId).toBe('2');
   });
 
+  it('starts the backoff over after a connection that carried anything, and grows it for one that sent no byte', async () => {
+    const server = await faultServer({
+      entries: 4,
+      plan: ({ index }) => (index < 2 ? { kind: 'stream', events: 1, end: 'close' } : index < 4 ? { kind: 'raw', chunks: [], end: 'close' } : index < 5 ? { kind: 'raw', chunks: [': keepalive\n\n'], end: 'close' } : { kind: 'stream', events: 2, end: 'ready' }),
+    });
+    const signals = await follow({ url: server.url }, upTo(4));
+    const attempts = signals.flatMap((signal) => (signal.type === 'state' && signal.state.status === 'reconnecting' ? [signal.state.attempt] : []));
+    expect(attempts).toEqual([1, 1, 2, 3, 1]);
+  });
+
   it.each([
     [204, 'feed closed by server (HTTP 204)'],
     [401, 'not authorized (HTTP 401)'],
