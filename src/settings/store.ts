@@ -1,4 +1,5 @@
-import { renameSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
 import { withFileLock } from './lock.js';
@@ -39,19 +40,26 @@ function open<T>({ directory, name, schema, defaults }: StoreOptions<T>): Conf<R
   });
 }
 
-export function openStore<T>(options: StoreOptions<T>): Store<T> {
-  let conf: Conf<Record<string, unknown>>;
+function openOrReset<T>(options: StoreOptions<T>, path: string): Conf<Record<string, unknown>> {
   try {
-    conf = open(options);
+    return open(options);
   } catch (error) {
-    const path = `${options.directory}/${options.name}.json`;
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     const backup = `${path}.bak-${stamp}`;
     renameSync(path, backup);
     const why = error instanceof SyntaxError ? 'not valid JSON' : 'not in the expected shape';
     options.warn(`${path} was ${why}; kept it as ${backup} and started from defaults`);
-    conf = open(options);
+    return open(options);
   }
+}
+
+export function openStore<T>(options: StoreOptions<T>): Store<T> {
+  const path = join(options.directory, `${options.name}.json`);
+  const lockPath = `${path}.lock`;
+  mkdirSync(options.directory, { recursive: true });
+  // Opening writes too (conf fills in missing defaults, and a broken file is replaced): under
+  // the lock, or a process starting up could overwrite a change another just made.
+  const conf = withFileLock(lockPath, () => openOrReset(options, path));
   let value = options.schema.parse(conf.store);
   return {
     path: conf.path,
@@ -59,7 +67,7 @@ export function openStore<T>(options: StoreOptions<T>): Store<T> {
       return value;
     },
     update(change) {
-      withFileLock(`${conf.path}.lock`, () => {
+      withFileLock(lockPath, () => {
         let current: T;
         try {
           current = options.schema.parse(conf.store);
