@@ -137,7 +137,6 @@ export function planFollow(values: Values, feeds: readonly string[], { env, stdo
     throw new UsageError('--resume is for piped output (--json or --format); the full-screen view always shows the backlog');
   }
   // The pipe's filter gate knows tags only so far: refuse rather than print unfiltered entries.
-  if (values.followed === true && output !== 'tui') throw new UsageError('--followed works in the full-screen view only for now (piped output: use --tag)');
   const since = values.since === undefined ? undefined : parseSince(values.since as string, now);
   return {
     feeds,
@@ -166,12 +165,31 @@ function createSources(plan: FollowPlan, resumeIds: ReadonlyMap<string, string> 
   });
 }
 
+/**
+ * What a pipe takes from the settings: followed topics for `--followed`, and the time zone for
+ * `{time}` when `--tz` is not given. Read only when needed, so plain NDJSON starts fastest.
+ */
+async function pipeSettings(plan: FollowPlan, warn: (line: string) => void): Promise<{ filter: Filter; timeZone: string | undefined }> {
+  const needsZone = plan.template !== undefined && plan.timeZone === undefined;
+  if (!plan.followedOnly && !needsZone) return { filter: plan.filter, timeZone: plan.timeZone };
+  const { openSessionStores } = await import('../settings/session.js');
+  const settings = openSessionStores(process.env, warn).settings.value;
+  if (plan.followedOnly && settings.topics.length === 0) {
+    throw new UsageError('--followed: no topics are followed yet (livetail topics add <topic>)');
+  }
+  return {
+    filter: plan.followedOnly ? { ...plan.filter, followed: settings.topics } : plan.filter,
+    timeZone: plan.timeZone ?? settings.timeZone,
+  };
+}
+
 export async function follow(plan: FollowPlan): Promise<number> {
   if (plan.output !== 'tui') {
     const warn = (line: string): void => {
       process.stderr.write(`livetail: ${line}\n`);
     };
     const { runPipe } = await import('../sink/pipe.js');
+    const { filter, timeZone } = await pipeSettings(plan, warn);
     const resumeState = plan.resume ? (await import('../sink/resume-state.js')).openResumeState(process.env, warn) : undefined;
     // Ctrl-C, `timeout`, a service manager: stop cleanly so the resume position is saved.
     const stop = new AbortController();
@@ -186,10 +204,10 @@ export async function follow(plan: FollowPlan): Promise<number> {
         output: process.stdout,
         warn,
         template: plan.template,
-        filter: plan.filter,
+        filter,
         once: plan.once,
         idleMs: plan.idleMs,
-        timeZone: plan.timeZone,
+        timeZone,
       });
     } finally {
       for (const signal of signals) process.off(signal, onSignal);

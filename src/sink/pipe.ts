@@ -1,7 +1,7 @@
 import type { FeedEvent } from '../schema/feed.js';
 import { formatNdjsonLine } from '../schema/ndjson.js';
 import type { Template } from '../format/template.js';
-import { matchesFilter, type Filter } from '../timeline/select.js';
+import { isFiltering, matchesFilter, type Filter } from '../timeline/select.js';
 import { itemKey } from '../timeline/timeline.js';
 import { isFinal, type Source, type SourceSignal } from '../sources/source.js';
 import { createCursorLog, type Cursors } from './cursor-log.js';
@@ -34,13 +34,13 @@ export interface PipeOptions {
   readonly memoryCapacity?: number;
 }
 
-/** Decides which events pass a tag filter: deletes only for entries we printed. */
+/** Decides which events pass the filter (tags, time, followed topics): deletes only for entries we printed. */
 class FilterGate {
   private readonly printed = new Set<string>();
   constructor(private readonly filter: Filter) {}
 
   admits(feed: string, event: FeedEvent): boolean {
-    if (this.filter.tags.length === 0 && this.filter.since === undefined) return true;
+    if (!isFiltering(this.filter)) return true;
     switch (event.event) {
       case 'entry':
       case 'update': {

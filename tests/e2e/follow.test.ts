@@ -151,3 +151,29 @@ describe('stdin and conventions', () => {
     expect(result.stderr).toBe('livetail: cannot read /nonexistent/feed.ndjson: no such file\n');
   });
 });
+
+describe('settings in pipe mode', () => {
+  it('--followed keeps only entries matching followed topics, and needs some', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livetail-config-'));
+    const env = { LIVETAIL_CONFIG_DIR: dir };
+    const server = await serveAll(fixture('small.ndjson'));
+    const none = await runLivetail([server.url, '--once', '--followed', '--json'], { env });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no topics are followed/);
+    expect((await runLivetail(['topics', 'add', '天気'], { env })).code).toBe(0);
+    const result = await runLivetail([server.url, '--once', '--followed', '--format', '{id}'], { env });
+    expect(result.code).toBe(0);
+    // s-1, s-4 and s-7 carry the tag 天気; the update of s-1 follows it.
+    expect(result.stdout.trim().split('\n')).toEqual(['s-1', 's-4', 's-1', 's-7']);
+  });
+
+  it('takes the time zone from the settings when --tz is not given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livetail-config-'));
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ timeZone: 'UTC' }));
+    const server = await serveAll(fixture('small.ndjson'));
+    const result = await runLivetail([server.url, '--once', '--format', '{time} {id}'], { env: { LIVETAIL_CONFIG_DIR: dir } });
+    expect(result.stdout.split('\n')[0]).toBe('09:00 s-1');
+    const flagWins = await runLivetail([server.url, '--once', '--format', '{time} {id}', '--tz', 'Asia/Tokyo'], { env: { LIVETAIL_CONFIG_DIR: dir } });
+    expect(flagWins.stdout.split('\n')[0]).toBe('18:00 s-1');
+  });
+});
