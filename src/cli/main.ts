@@ -4,6 +4,7 @@ import { isValidTimeZone } from '../format/clock.js';
 import { compileTemplate, TemplateError, type Template } from '../format/template.js';
 import { createNdjsonSource } from '../sources/ndjson-source.js';
 import { createSseSource } from '../sources/sse-source.js';
+import { startEarly } from '../sources/early-start.js';
 import type { Source } from '../sources/source.js';
 import { sourceTuning } from '../sources/tuning.js';
 import type { Filter } from '../timeline/select.js';
@@ -213,7 +214,7 @@ export async function follow(plan: FollowPlan): Promise<number> {
       for (const signal of signals) process.off(signal, onSignal);
     }
   }
-  const sources = createSources(plan);
+  const sources = createSources(plan).map(startEarly);
   // Ink (through chalk) decides on colour when it is first imported.
   if (!plan.color) process.env.FORCE_COLOR = '0';
   const { runTui } = await import('../tui/run.js');

@@ -12,15 +12,19 @@ export function useTimeline(sources: readonly Source[], { maxEntries, frameMs = 
   useEffect(() => {
     let queue: SourceSignal[] = [];
     let timer: NodeJS.Timeout | undefined;
+    let lastFlush = Number.NEGATIVE_INFINITY;
     const flush = (): void => {
       timer = undefined;
+      lastFlush = performance.now();
       const batch = queue;
       queue = [];
       setTimeline((current) => applySignals(current, batch));
     };
+    // The first signal after a quiet spell is applied at once (a lone new entry shows without
+    // delay); what follows within the same frame window waits for the window to end.
     const emit = (signal: SourceSignal): void => {
       queue.push(signal);
-      timer ??= setTimeout(flush, frameMs);
+      timer ??= setTimeout(flush, Math.max(0, lastFlush + frameMs - performance.now()));
     };
     for (const source of sources) source.start(emit);
     return () => {
