@@ -34,18 +34,21 @@ export function parseNdjsonLine(line: string): Validated<NdjsonEvent> {
 const feedPrefixes = new Map<string, string>();
 
 /**
- * One NDJSON line. Built by splicing the payload's JSON after a cached `{"event":…,"feed":…,`
- * prefix: spreading the payload into a new object first costs more than the stringify itself
- * at ingest rates (hundreds of thousands of lines per second).
+ * One NDJSON line from an event's payload JSON. Built by splicing the payload after a cached
+ * `{"event":…,"feed":…,` prefix: spreading the payload into a new object first costs more than
+ * the stringify itself at ingest rates (hundreds of thousands of lines per second).
  */
-export function formatNdjsonLine(feed: string, event: FeedEvent): string {
-  const prefixKey = `${event.event}\n${feed}`;
+export function ndjsonLine(feed: string, name: FeedEvent['event'], payloadJson: string): string {
+  const prefixKey = `${name}\n${feed}`;
   let prefix = feedPrefixes.get(prefixKey);
   if (prefix === undefined) {
-    prefix = `{"event":${JSON.stringify(event.event)},"feed":${JSON.stringify(feed)}`;
+    prefix = `{"event":${JSON.stringify(name)},"feed":${JSON.stringify(feed)}`;
     if (feedPrefixes.size > 64) feedPrefixes.clear();
     feedPrefixes.set(prefixKey, prefix);
   }
-  const payload = JSON.stringify(eventPayload(event));
-  return payload === '{}' ? `${prefix}}` : `${prefix},${payload.slice(1)}`;
+  return payloadJson === '{}' ? `${prefix}}` : `${prefix},${payloadJson.slice(1)}`;
+}
+
+export function formatNdjsonLine(feed: string, event: FeedEvent): string {
+  return ndjsonLine(feed, event.event, JSON.stringify(eventPayload(event)));
 }

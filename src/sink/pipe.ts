@@ -1,5 +1,5 @@
-import type { FeedEvent } from '../schema/feed.js';
-import { formatNdjsonLine } from '../schema/ndjson.js';
+import { eventPayload, type FeedEvent } from '../schema/feed.js';
+import { ndjsonLine } from '../schema/ndjson.js';
 import type { Template } from '../format/template.js';
 import { isFiltering, matchesFilter, type Filter } from '../timeline/select.js';
 import { itemKey } from '../timeline/timeline.js';
@@ -80,8 +80,8 @@ export function runPipe(options: PipeOptions): Promise<number> {
     };
     const writer = createLineWriter(options.output, () => finish(0), cursors && (() => cursors.batch()));
 
-    const render = (feed: string, event: FeedEvent): string | undefined => {
-      if (!options.template) return formatNdjsonLine(feed, event);
+    const render = (feed: string, event: FeedEvent, payloadJson: string): string | undefined => {
+      if (!options.template) return ndjsonLine(feed, event.event, payloadJson);
       if (event.event !== 'entry' && event.event !== 'update') return undefined;
       return options.template({ event: event.event, feed, entry: event.entry, timeZone: options.timeZone });
     };
@@ -124,8 +124,9 @@ export function runPipe(options: PipeOptions): Promise<number> {
       switch (signal.type) {
         case 'event': {
           armIdle();
-          if (printed.firstTime(signal.feed, signal.event) && gate.admits(signal.feed, signal.event)) {
-            const line = render(signal.feed, signal.event);
+          const payloadJson = JSON.stringify(eventPayload(signal.event));
+          if (printed.firstTime(signal.feed, signal.event, payloadJson) && gate.admits(signal.feed, signal.event)) {
+            const line = render(signal.feed, signal.event, payloadJson);
             if (line !== undefined) writer.write(line);
           }
           if (signal.cursor !== undefined) cursors?.handled(signal.feed, signal.cursor);

@@ -3,52 +3,82 @@ import { hash53 } from '../timeline/fingerprint.js';
 
 /*
  * What the pipe has already printed, so that a reconnect, or a restarted server, replaying events
- * does not print them twice. One 53-bit fingerprint per printed revision of an entry (feed, id
- * and content), per deleted entry and per blog state. Memory stays bounded: two generations of
- * at most `capacity / 2` fingerprints each; when the newer fills up, the older is forgotten. A
- * replay older than that would print again, which only a server replaying hundreds of thousands
- * of events could cause.
+ * does not print them twice. Per entry (and per feed's blog) it keeps the 53-bit fingerprints of
+ * the revisions printed, or a mark that the entry was deleted. Memory stays bounded: two
+ * generations of at most `capacity / 2` entries each; when the newer fills up, the older is
+ * forgotten. A replay older than that would print again, which only a server replaying hundreds
+ * of thousands of events could cause.
  */
 
 export const defaultCapacity = 400_000;
 
-function fingerprint(feed: string, event: FeedEvent): number {
+const deleted = -1;
+type Printed = number | readonly number[];
+
+/** Per feed: entry ids, and a key no entry id can take for the blog's state. */
+const blogKey = '\0blog';
+
+function keyOf(event: FeedEvent): string {
   switch (event.event) {
     case 'entry':
     case 'update':
-      // An update identical to what was printed says nothing new either.
-      return hash53(`${feed}\n${event.entry.id}\n${JSON.stringify(event.entry)}`);
+      return event.entry.id;
     case 'delete':
-      return deletedFingerprint(feed, event.id);
+      return event.id;
     case 'blog':
-      return hash53(`${feed}\n\0blog\n${JSON.stringify(event.blog)}`);
+      return blogKey;
   }
 }
 
-function deletedFingerprint(feed: string, id: string): number {
-  return hash53(`${feed}\n${id}\n\0deleted`);
+function includes(printed: Printed, fingerprint: number): boolean {
+  return typeof printed === 'number' ? printed === fingerprint : printed.includes(fingerprint);
 }
 
+type Generation = Map<string, Map<string, Printed>>;
+
 export class PrintedMemory {
-  private newer = new Set<number>();
-  private older = new Set<number>();
+  private newer: Generation = new Map();
+  private older: Generation = new Map();
+  private newerSize = 0;
 
   constructor(private readonly capacity = defaultCapacity) {}
 
-  /** True the first time an event is offered, false for a replay (and for entries deleted since). */
-  firstTime(feed: string, event: FeedEvent): boolean {
-    if ((event.event === 'entry' || event.event === 'update') && this.has(deletedFingerprint(feed, event.entry.id))) return false;
-    const print = fingerprint(feed, event);
-    if (this.has(print)) return false;
-    if (this.newer.size >= this.capacity / 2) {
-      this.older = this.newer;
-      this.newer = new Set();
+  /**
+   * True the first time an event is offered, false for a replay of any revision printed before
+   * (and for entries deleted since). `payloadJson` is the event's JSON as printed: the pipe makes
+   * it once for both the line and this check.
+   */
+  firstTime(feed: string, event: FeedEvent, payloadJson: string): boolean {
+    const key = keyOf(event);
+    const printed = this.newer.get(feed)?.get(key) ?? this.older.get(feed)?.get(key);
+    if (printed === deleted) return false;
+    if (event.event === 'delete') {
+      this.remember(feed, key, deleted);
+      return true;
     }
-    this.newer.add(print);
+    const fingerprint = hash53(payloadJson);
+    if (printed === undefined) {
+      this.remember(feed, key, fingerprint);
+      return true;
+    }
+    if (includes(printed, fingerprint)) return false;
+    this.remember(feed, key, [...(typeof printed === 'number' ? [printed] : printed), fingerprint]);
     return true;
   }
 
-  private has(print: number): boolean {
-    return this.newer.has(print) || this.older.has(print);
+  private remember(feed: string, key: string, printed: Printed): void {
+    let ids = this.newer.get(feed);
+    if (!ids?.has(key) && this.newerSize >= this.capacity / 2) {
+      this.older = this.newer;
+      this.newer = new Map();
+      this.newerSize = 0;
+      ids = undefined;
+    }
+    if (!ids) {
+      ids = new Map();
+      this.newer.set(feed, ids);
+    }
+    if (!ids.has(key)) this.newerSize += 1;
+    ids.set(key, printed);
   }
 }

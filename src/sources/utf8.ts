@@ -97,7 +97,9 @@ export function createUtf8Splitter(): Utf8Splitter {
       const whole = bytes.subarray(0, tail);
       if (isUtf8(whole)) {
         carry = bytes.slice(tail);
-        return whole.length === 0 ? [] : [decoder.decode(whole)];
+        // `whole` ends on a character boundary, so streaming mode keeps nothing back; it is
+        // only asked for because Node 20 decodes about twice as fast in that mode.
+        return whole.length === 0 ? [] : [decoder.decode(whole, { stream: true })];
       }
       const { pieces, rest } = splitInvalid(bytes);
       carry = rest;

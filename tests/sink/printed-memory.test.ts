@@ -1,34 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedEvent } from '../../src/schema/feed.js';
+import { eventPayload, type FeedEvent } from '../../src/schema/feed.js';
 import { PrintedMemory } from '../../src/sink/printed-memory.js';
 import { makeEntry } from '../helpers/entries.js';
 
 const entry = (id: string, body?: string): FeedEvent => ({ event: 'entry', entry: makeEntry(id, 0, body ? { body } : {}) });
 const update = (id: string, body: string): FeedEvent => ({ event: 'update', entry: makeEntry(id, 0, { body }) });
 
+/** The memory as the pipe uses it: with the event's payload JSON. */
+function offer(memory: PrintedMemory, feed: string, event: FeedEvent): boolean {
+  return memory.firstTime(feed, event, JSON.stringify(eventPayload(event)));
+}
+
 describe('printed memory', () => {
   it('lets each revision, delete and blog state through once, per feed', () => {
     const memory = new PrintedMemory();
     const blog: FeedEvent = { event: 'blog', blog: { id: 'b', title: 'T', status: 'live' } };
     const history = [blog, entry('1'), update('1', 'fix'), entry('2'), { event: 'delete', id: '2' } as FeedEvent];
-    expect(history.map((event) => memory.firstTime('f', event))).toEqual([true, true, true, true, true]);
-    expect(history.map((event) => memory.firstTime('f', event))).toEqual([false, false, false, false, false]);
-    expect(memory.firstTime('other feed', entry('1'))).toBe(true);
-    expect(memory.firstTime('f', update('1', 'second fix'))).toBe(true);
+    expect(history.map((event) => offer(memory, 'f', event))).toEqual([true, true, true, true, true]);
+    expect(history.map((event) => offer(memory, 'f', event))).toEqual([false, false, false, false, false]);
+    expect(offer(memory, 'other feed', entry('1'))).toBe(true);
+    expect(offer(memory, 'f', update('1', 'second fix'))).toBe(true);
   });
 
   it('never lets a deleted entry back, not even as a new correction', () => {
     const memory = new PrintedMemory();
-    memory.firstTime('f', entry('1'));
-    memory.firstTime('f', { event: 'delete', id: '1' });
-    expect(memory.firstTime('f', update('1', 'after the delete'))).toBe(false);
+    offer(memory, 'f', entry('1'));
+    offer(memory, 'f', { event: 'delete', id: '1' });
+    expect(offer(memory, 'f', update('1', 'after the delete'))).toBe(false);
   });
 
   it('stays bounded: the oldest generation is forgotten', () => {
     const memory = new PrintedMemory(4);
-    for (const id of ['1', '2', '3', '4', '5']) memory.firstTime('f', entry(id));
-    expect(memory.firstTime('f', entry('5'))).toBe(false);
-    expect(memory.firstTime('f', entry('3'))).toBe(false);
-    expect(memory.firstTime('f', entry('1'))).toBe(true);
+    for (const id of ['1', '2', '3', '4', '5']) offer(memory, 'f', entry(id));
+    expect(offer(memory, 'f', entry('5'))).toBe(false);
+    expect(offer(memory, 'f', entry('3'))).toBe(false);
+    expect(offer(memory, 'f', entry('1'))).toBe(true);
   });
 });
