@@ -136,9 +136,21 @@ function reveal(viewport: Viewport, index: number, model: ListModel): Viewport {
   return withTop(viewport, moveTop({ index, offset: 0 }, height - model.rows, model), model);
 }
 
+/** Whether any line of the card at `index` is on screen. */
+function isOnScreen(viewport: Viewport, index: number, model: ListModel): boolean {
+  const top = resolveTop(viewport, model);
+  if (index < top.index) return false;
+  let start = -top.offset;
+  for (let cursor = top.index; cursor < index && start < model.rows; cursor += 1) start += model.heightOf(cursor);
+  return start < model.rows;
+}
+
 export function moveSelection(viewport: Viewport, delta: number, model: ListModel): Viewport {
   if (model.items.length === 0) return viewport;
-  const current = selectedIndex(viewport, model);
+  // While following, arrivals can push the selected card off the top of the list on screen;
+  // a move then starts from what the reader sees, not from where the card went.
+  const selected = selectedIndex(viewport, model);
+  const current = viewport.top === null && !isOnScreen(viewport, selected, model) ? resolveTop(viewport, model).index : selected;
   const index = Math.min(Math.max(current + delta, 0), model.items.length - 1);
   return reveal(withSelected(viewport, index, model), index, model);
 }

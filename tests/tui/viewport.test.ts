@@ -147,3 +147,17 @@ describe('viewport', () => {
     expect(selectedIndex(moveSelectionWrapping(first, -1, list), list)).toBe(2);
   });
 });
+
+describe('selection while following', () => {
+  it('moves from what is on screen when arrivals pushed the selected card away', () => {
+    const before = model([2, 2, 2], 4);
+    const viewport = moveSelection(initialViewport, 1, before);
+    expect(selectedIndex(viewport, before)).toBe(1);
+    // Ten entries arrive above: still following, the selected card is now far below the screen.
+    const after = model([2, 2, 2], 4, Array.from({ length: 10 }, () => 2));
+    expect(visibleLines(viewport, after).some(({ index }) => index === selectedIndex(viewport, after))).toBe(false);
+    const moved = moveSelection(viewport, 1, after);
+    expect(selectedIndex(moved, after)).toBe(1);
+    expect(moved.top).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+// Mounts the real App (bundled by bundle-app.js) on a fake terminal. Callers set CI first.
+import { FakeStdin, FakeStdout } from './fake-terminal.js';
+
+export async function mountApp({ source, maxEntries, columns = 100, rows = 40, onFrame = () => {} }) {
+  const { App, render, createElement } = await import('../../dist/bench/app.js');
+  const stdout = new FakeStdout(columns, rows, onFrame);
+  const stdin = new FakeStdin();
+  const instance = render(
+    createElement(App, { sources: [source], timeZone: 'Asia/Tokyo', color: true, filter: { tags: [] }, maxEntries, interactive: true }),
+    { stdout, stdin, stderr: stdout, exitOnCtrlC: false, patchConsole: false },
+  );
+  return { stdin, unmount: () => instance.unmount() };
+}
+
+/** A source that plays entries from `benchEntry`: a backlog at once, or a steady rate. */
+export function benchSource(benchEntry, { backlog = 0, perSecond = 0 }) {
+  const feed = 'http://127.0.0.1:1/bench';
+  let timer;
+  return {
+    feed,
+    start(emit) {
+      emit({ type: 'state', feed, state: { status: 'connected' } });
+      let index = 0;
+      const entry = () => emit({ type: 'event', feed, event: { event: 'entry', entry: benchEntry(index++) } });
+      const sendBacklog = () => {
+        for (const end = Math.min(index + 500, backlog); index < end; ) entry();
+        if (index < backlog) setImmediate(sendBacklog);
+        else {
+          emit({ type: 'ready', feed });
+          if (perSecond > 0) timer = setInterval(() => { for (let n = 0; n < perSecond / 10; n += 1) entry(); }, 100);
+        }
+      };
+      sendBacklog();
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}

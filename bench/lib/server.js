@@ -1,0 +1,27 @@
+import { createServer } from 'node:http';
+
+/**
+ * Serves a prepared SSE stream as fast as the client reads it, then closes the connection, so
+ * every consumer (livetail, a bare eventsource client, curl) sees the same bytes and an end.
+ */
+export async function startStreamServer(stream) {
+  const body = Buffer.from(stream, 'utf8');
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+    const chunk = 256 * 1024;
+    let offset = 0;
+    const pump = () => {
+      while (offset < body.length) {
+        const end = Math.min(offset + chunk, body.length);
+        const more = response.write(body.subarray(offset, end));
+        offset = end;
+        if (!more) return void response.once('drain', pump);
+      }
+      response.end();
+    };
+    pump();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, bytes: body.length, close: () => new Promise((resolve) => server.close(resolve)) };
+}

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sseStream } from './lib/entries.js';
+import { timeCommand } from './lib/run-process.js';
+import { startStreamServer } from './lib/server.js';
+import { median, repeat, spread } from './lib/stats.js';
+
+const bin = fileURLToPath(new URL('../bin/livetail.js', import.meta.url));
+const reportRss = fileURLToPath(new URL('./lib/report-rss.js', import.meta.url));
+const tuiChild = fileURLToPath(new URL('./lib/tui-child.js', import.meta.url));
+const MB = 1024 * 1024;
+
+function childEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  delete env.CI;
+  return env;
+}
+
+/** Runs the real TUI on a fake terminal in a fresh process; see lib/tui-child.js. */
+export function runTuiChild(...args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', tuiChild, ...args.map(String)], { env: childEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('close', (code) => {
+      const line = out.split('\n').find((text) => text.startsWith('{'));
+      if (code === 0 && line) resolve(JSON.parse(line));
+      else reject(new Error(`tui child exited ${code}: ${out.slice(0, 300)}`));
+    });
+  });
+}
+
+/** Peak RSS of pipe mode reading `count` entries, and of the TUI holding them. */
+export async function runMemoryBench({ count = 100_000, runs = 3 } = {}) {
+  const server = await startStreamServer(sseStream(count));
+  const dir = mkdtempSync(join(tmpdir(), 'livetail-bench-'));
+  const rssFile = join(dir, 'rss');
+  try {
+    const pipe = await repeat(runs, async () => {
+      await timeCommand('bash', ['-c', `"${process.execPath}" --import "${reportRss}" "${bin}" "${server.url}" --once --json > /dev/null`], {
+        env: childEnv({ BENCH_RSS_FILE: rssFile }),
+      });
+      return Number(readFileSync(rssFile, 'utf8')) / MB;
+    });
+    const tui = await repeat(runs, async () => (await runTuiChild('load', count, 1)).maxRss / MB);
+    const label = count.toLocaleString('en-US');
+    return [
+      { group: 'memory', name: `peak RSS, pipe mode, ${label} entries`, value: median(pipe), unit: 'MB', spread: spread(pipe), target: '< 150 MB', met: median(pipe) < 150 },
+      { group: 'memory', name: `peak RSS, TUI, ${label} entries`, value: median(tui), unit: 'MB', spread: spread(tui), target: '< 200 MB', met: median(tui) < 200 },
+    ];
+  } finally {
+    await server.close();
+  }
+}
