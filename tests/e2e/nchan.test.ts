@@ -39,6 +39,11 @@ const printedIds = (follower: Following): string[] =>
     .filter((line) => line !== '')
     .map((line) => (JSON.parse(line) as { id: string; event: string }).id);
 
+// Developers without nginx skip this; CI (which installs it) must never skip it silently.
+it.runIf(process.env.LIVETAIL_REQUIRE_NCHAN === '1')('nginx with the nchan module is installed', () => {
+  expect(available).toBe(true);
+});
+
 describe.skipIf(!available)('following nginx + nchan', () => {
   it('publish 50, restart follower and publisher mid-way: nothing lost or doubled', async () => {
     const nginx = await startNginx();
