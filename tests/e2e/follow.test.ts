@@ -73,6 +73,13 @@ describe('following a real serve over HTTP', () => {
     expect(result.stderr).toBe('status=0\n');
   });
 
+  it('feeds jq: every line is one JSON object', async () => {
+    const server = await serveAll(fixture('small.ndjson'));
+    const result = await runShell(`"$LIVETAIL_BIN" ${server.url} --once | jq -r 'select(.event == "entry") | .id'`);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n')).toEqual(['s-1', 's-2', 's-3', 's-4', 's-5', 's-6', 's-7']);
+  });
+
   it('--format output carries no control characters from a hostile feed', async () => {
     const server = await serveAll(fixture('injection.ndjson'));
     const result = await runLivetail([server.url, '--once', '--format', '{time} {title} {body} {tags} {credits} {links} {feed}']);
