@@ -1,7 +1,7 @@
 import type { Entry } from '../schema/feed.js';
 import { followedTopicOf, isMuted } from './follow.js';
 import { matchesQuery } from './search.js';
-import type { FeedInfo, Timeline, TimelineItem } from './timeline.js';
+import { itemsNewestFirst, type FeedInfo, type Timeline, type TimelineItem } from './timeline.js';
 
 export interface Filter {
   /** Keep entries carrying any of these tags; empty keeps everything. */
@@ -48,8 +48,7 @@ export function selectView(timeline: Timeline, filter: Filter, mutedTags: readon
   const items: TimelineItem[] = [];
   let hidden = 0;
   let muted = 0;
-  for (let index = timeline.order.length - 1; index >= 0; index -= 1) {
-    const item = timeline.items.get(timeline.order[index]!)!;
+  for (const item of itemsNewestFirst(timeline)) {
     if (isMuted(item.entry, mutedTags)) muted += 1;
     else if (matchesFilter(item.entry, filter)) items.push(item);
     else hidden += 1;
@@ -65,7 +64,7 @@ export interface TagCount {
 /** Every tag in the timeline with how many entries carry it: most used first, then by name. */
 export function tagCounts(timeline: Timeline): TagCount[] {
   const counts = new Map<string, number>();
-  for (const item of timeline.items.values()) {
+  for (const item of itemsNewestFirst(timeline)) {
     for (const tag of new Set(item.entry.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
   return [...counts]
@@ -88,8 +87,8 @@ export function summarize(timeline: Timeline, visibleCount: number): TimelineSum
   const invalid = feeds.reduce((sum, info) => sum + info.invalid, 0);
   const lastInvalid = feeds.findLast((info: FeedInfo) => info.lastInvalid !== undefined)?.lastInvalid;
   return {
-    entries: timeline.order.length,
-    hidden: timeline.order.length - visibleCount,
+    entries: timeline.size,
+    hidden: timeline.size - visibleCount,
     invalid,
     lastInvalid,
     ended: blogs.length > 0 && blogs.every((blog) => blog.status === 'ended'),

@@ -1,11 +1,15 @@
 import type { Blog, Entry, FeedEvent } from '../schema/feed.js';
 import type { ConnectionState, SourceSignal } from '../sources/source.js';
 import { entryFingerprint } from './fingerprint.js';
+import { emptyHashedMap, getFrom, HashedMapDraft, type HashedMap } from './hashed-map.js';
+import { descending, emptySortedChunks, SortedChunksDraft, type SortedChunks } from './sorted-chunks.js';
 
 /*
  * The timeline: every entry of every followed feed, ordered by entry time, plus what we know of
  * each feed. A pure reducer over batches of source signals; both faces (TUI and pipe) read it.
- * A batch copies the containers once, so a burst of thousands of events costs one copy.
+ * Entries are kept in persistent structures: a batch copies only the chunks and buckets it
+ * touches, so a burst of events costs in proportion to the burst, not to the timeline, and a
+ * Timeline value stays valid and unchanged after newer ones are derived from it.
  */
 
 export interface TimelineItem {
@@ -53,10 +57,14 @@ export interface Gap {
   readonly incomplete: boolean;
 }
 
+/** Read entries with getItem, hasItem and itemsNewestFirst rather than through these structures. */
 export interface Timeline {
-  readonly items: ReadonlyMap<string, TimelineItem>;
-  /** Keys, oldest first (appending is the common case). */
-  readonly order: readonly string[];
+  /** Entries by key. */
+  readonly items: HashedMap<TimelineItem>;
+  /** The same entries by time, then arrival (seq), oldest first (appending is the common case). */
+  readonly order: SortedChunks<TimelineItem>;
+  /** How many entries there are. */
+  readonly size: number;
   readonly feeds: ReadonlyMap<string, FeedInfo>;
   /** Keys of deleted entries, so a replayed original cannot bring one back. */
   readonly deleted: ReadonlySet<string>;
@@ -67,7 +75,19 @@ export interface Timeline {
 export function emptyTimeline({ feeds = [] as readonly string[], maxEntries = undefined as number | undefined } = {}): Timeline {
   const infos = new Map<string, FeedInfo>();
   for (const feed of feeds) infos.set(feed, newFeedInfo(feed));
-  return { items: new Map(), order: [], feeds: infos, deleted: new Set(), seq: 0, maxEntries };
+  return { items: emptyHashedMap(), order: emptySortedChunks(), size: 0, feeds: infos, deleted: new Set(), seq: 0, maxEntries };
+}
+
+export function getItem(timeline: Timeline, key: string): TimelineItem | undefined {
+  return getFrom(timeline.items, key);
+}
+
+export function hasItem(timeline: Timeline, key: string): boolean {
+  return getItem(timeline, key) !== undefined;
+}
+
+export function itemsNewestFirst(timeline: Timeline): Iterable<TimelineItem> {
+  return descending(timeline.order);
 }
 
 function newFeedInfo(feed: string): FeedInfo {
@@ -116,16 +136,16 @@ export function latestGap(feeds: Iterable<FeedInfo>): { readonly feed: string; r
 
 /** Working copy for one batch: mutated freely, frozen into a new Timeline at the end. */
 class Draft {
-  readonly items: Map<string, TimelineItem>;
-  order: string[];
+  readonly items: HashedMapDraft<TimelineItem>;
+  readonly order: SortedChunksDraft<TimelineItem>;
   readonly feeds: Map<string, FeedInfo>;
   deleted: Set<string> | undefined;
   seq: number;
   changed = false;
 
   constructor(readonly base: Timeline) {
-    this.items = new Map(base.items);
-    this.order = [...base.order];
+    this.items = new HashedMapDraft(base.items);
+    this.order = new SortedChunksDraft(base.order, isBefore);
     this.feeds = new Map(base.feeds);
     this.seq = base.seq;
   }
@@ -145,27 +165,13 @@ class Draft {
 
   insert(item: TimelineItem): void {
     this.items.set(item.key, item);
-    const order = this.order;
-    const last = order.length > 0 ? this.items.get(order[order.length - 1]!) : undefined;
-    if (last === undefined || isBefore(last, item)) {
-      order.push(item.key);
-    } else {
-      let low = 0;
-      let high = order.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (isBefore(this.items.get(order[middle]!)!, item)) low = middle + 1;
-        else high = middle;
-      }
-      order.splice(low, 0, item.key);
-    }
+    this.order.insert(item);
     this.changed = true;
   }
 
-  remove(key: string): void {
-    this.items.delete(key);
-    const index = this.order.lastIndexOf(key);
-    if (index !== -1) this.order.splice(index, 1);
+  remove(item: TimelineItem): void {
+    this.items.delete(item.key);
+    this.order.remove(item);
     this.changed = true;
   }
 
@@ -194,9 +200,10 @@ class Draft {
     if (!existing) this.noteNewEntry(feed, item.timeMs, isCorrection);
     if (existing && existing.timeMs === item.timeMs) {
       this.items.set(key, item);
+      this.order.replace(existing, item);
       this.changed = true;
     } else {
-      if (existing) this.remove(key);
+      if (existing) this.remove(existing);
       this.insert(item);
     }
   }
@@ -226,7 +233,8 @@ class Draft {
         const key = itemKey(feed, event.id);
         this.deleted ??= new Set(this.base.deleted);
         this.deleted.add(key);
-        if (this.items.has(key)) this.remove(key);
+        const existing = this.items.get(key);
+        if (existing) this.remove(existing);
         this.changed = true;
         break;
       }
@@ -236,11 +244,23 @@ class Draft {
     }
   }
 
+  /** Drops the oldest entries past `maxEntries`. */
   trim(maxEntries: number | undefined): void {
-    if (maxEntries === undefined || this.order.length <= maxEntries) return;
-    const excess = this.order.length - maxEntries;
-    for (const key of this.order.slice(0, excess)) this.items.delete(key);
-    this.order = this.order.slice(excess);
+    if (maxEntries === undefined) return;
+    for (const item of this.order.dropFirst(this.order.size - maxEntries)) this.items.delete(item.key);
+  }
+
+  freeze(): Timeline {
+    const order = this.order.freeze();
+    return {
+      items: this.items.freeze(),
+      order,
+      size: order.size,
+      feeds: this.feeds,
+      deleted: this.deleted ?? this.base.deleted,
+      seq: this.seq,
+      maxEntries: this.base.maxEntries,
+    };
   }
 }
 
@@ -273,12 +293,5 @@ export function applySignals(timeline: Timeline, signals: readonly SourceSignal[
   }
   if (!draft.changed) return timeline;
   draft.trim(timeline.maxEntries);
-  return {
-    items: draft.items,
-    order: draft.order,
-    feeds: draft.feeds,
-    deleted: draft.deleted ?? timeline.deleted,
-    seq: draft.seq,
-    maxEntries: timeline.maxEntries,
-  };
+  return draft.freeze();
 }

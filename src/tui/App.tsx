@@ -204,7 +204,7 @@ export function App(props: AppProps) {
   let body: ReactElement;
   if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows)} />;
   else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
-  else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, selected: selectedIndex(viewport, model), empty: timeline.order.length > 0 ? 'filtered' : 'waiting' })} />;
+  else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, selected: selectedIndex(viewport, model), empty: timeline.size > 0 ? 'filtered' : 'waiting' })} />;
 
   return (
     <Box flexDirection="column" width={columns}>

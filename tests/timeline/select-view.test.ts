@@ -117,7 +117,7 @@ describe('selectView', () => {
     fc.assert(
       fc.property(fc.subarray(tags), fc.subarray(tags), fc.constantFrom('', 'MD', '本文'), (filterTags, muted, query) => {
         const view = selectView(timeline, { tags: filterTags, query }, muted);
-        expect(view.items.length + view.hidden + view.muted).toBe(timeline.order.length);
+        expect(view.items.length + view.hidden + view.muted).toBe(timeline.size);
         for (const item of view.items) expect(item.entry.tags.some((tag) => muted.includes(tag))).toBe(false);
       }),
     );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../src/schema/feed.js';
 import type { SourceSignal } from '../../src/sources/source.js';
 import { selectVisible, summarize } from '../../src/timeline/select.js';
-import { applySignals, emptyTimeline, itemKey, type Timeline } from '../../src/timeline/timeline.js';
+import { applySignals, emptyTimeline, getItem, hasItem, itemKey, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 
 const A = 'http://127.0.0.1:1/a';
@@ -38,7 +38,7 @@ describe('timeline reducer', () => {
       signal(A, { event: 'entry', entry: makeEntry('b', 10) }),
     ]);
     timeline = applySignals(timeline, [signal(A, { event: 'update', entry: makeEntry('a', 0, { body: '訂正' }) })]);
-    const item = timeline.items.get(itemKey(A, 'a'))!;
+    const item = getItem(timeline, itemKey(A, 'a'))!;
     expect(item.entry.body).toBe('訂正');
     expect(item.revision).toBe(1);
     expect(ids(timeline)).toEqual(['b', 'a']);
@@ -58,7 +58,7 @@ describe('timeline reducer', () => {
     const once = applySignals(emptyTimeline(), [signal(A, event)]);
     const twice = applySignals(once, [signal(A, event)]);
     expect(twice).toBe(once);
-    expect(twice.items.get(itemKey(A, 'a'))!.revision).toBe(0);
+    expect(getItem(twice, itemKey(A, 'a'))!.revision).toBe(0);
   });
 
   it('removes deleted entries and does not let a replay bring them back', () => {
@@ -96,7 +96,8 @@ describe('timeline reducer', () => {
     const signals = Array.from({ length: 10 }, (_, index) => signal(A, { event: 'entry', entry: makeEntry(`e${index}`, index) }));
     const timeline = applySignals(emptyTimeline({ maxEntries: 3 }), signals);
     expect(ids(timeline)).toEqual(['e9', 'e8', 'e7']);
-    expect(timeline.items.size).toBe(3);
+    expect(timeline.size).toBe(3);
+    expect(hasItem(timeline, itemKey(A, 'e6'))).toBe(false);
   });
 });
 
@@ -110,6 +111,28 @@ const arbitrarySignal: fc.Arbitrary<SourceSignal> = fc.oneof(
   fc.record({ feed: fc.constantFrom(A, B), id: fc.constantFrom('1', '2', '3') }).map(({ feed, id }) => signal(feed, { event: 'delete', id })),
 );
 
+/** Entries oldest first. */
+function itemsOf(timeline: Timeline): TimelineItem[] {
+  return [...itemsNewestFirst(timeline)].reverse();
+}
+
+const keysOf = (timeline: Timeline): string[] => itemsOf(timeline).map((item) => item.key);
+
+/** Sorted by (time, arrival), each key once, and the key map holds exactly the ordered entries. */
+function expectConsistent(timeline: Timeline): void {
+  const items = itemsOf(timeline);
+  expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
+  expect(items.length).toBe(timeline.size);
+  expect(timeline.items.size).toBe(timeline.size);
+  expect(items.filter((item) => getItem(timeline, item.key) !== item)).toEqual([]);
+  const unsorted = items.filter((after, index) => {
+    const before = items[index - 1];
+    return before !== undefined && !(before.timeMs < after.timeMs || (before.timeMs === after.timeMs && before.seq < after.seq));
+  });
+  expect(unsorted).toEqual([]);
+  expect([...timeline.deleted].filter((key) => hasItem(timeline, key))).toEqual([]);
+}
+
 describe('timeline properties', () => {
   it('stays sorted, unique and consistent; batching does not change the result', () => {
     fc.assert(
@@ -117,19 +140,10 @@ describe('timeline properties', () => {
         const whole = applySignals(emptyTimeline(), signals);
         const split = applySignals(applySignals(emptyTimeline(), signals.slice(0, cut)), signals.slice(cut));
         const one = signals.reduce((timeline, each) => applySignals(timeline, [each]), emptyTimeline());
-        for (const timeline of [whole, split, one]) {
-          expect(new Set(timeline.order).size).toBe(timeline.order.length);
-          expect(timeline.order.length).toBe(timeline.items.size);
-          const items = timeline.order.map((key) => timeline.items.get(key)!);
-          for (let index = 1; index < items.length; index += 1) {
-            const [before, after] = [items[index - 1]!, items[index]!];
-            expect(before.timeMs < after.timeMs || (before.timeMs === after.timeMs && before.seq < after.seq)).toBe(true);
-          }
-          for (const key of timeline.deleted) expect(timeline.items.has(key)).toBe(false);
-        }
-        expect(split.order).toEqual(whole.order);
-        expect(one.order).toEqual(whole.order);
-        expect(whole.order.map((key) => whole.items.get(key)!.entry)).toEqual(one.order.map((key) => one.items.get(key)!.entry));
+        for (const timeline of [whole, split, one]) expectConsistent(timeline);
+        expect(keysOf(split)).toEqual(keysOf(whole));
+        expect(keysOf(one)).toEqual(keysOf(whole));
+        expect(itemsOf(whole).map((item) => item.entry)).toEqual(itemsOf(one).map((item) => item.entry));
       }),
     );
   });
@@ -140,8 +154,33 @@ describe('timeline properties', () => {
         const entriesOnly = signals.filter((each) => each.type === 'event' && each.event.event === 'entry');
         const once = applySignals(emptyTimeline(), entriesOnly);
         const replayed = applySignals(once, entriesOnly);
-        expect(replayed.order).toEqual(once.order);
+        expect(keysOf(replayed)).toEqual(keysOf(once));
       }),
+    );
+  });
+
+  // A backlog of several chunks with equal times throughout, so later signals land in the middle.
+  const backlog = Array.from({ length: 1500 }, (_, index) => signal(B, { event: 'entry', entry: makeEntry(`bulk-${index}`, (index * 7) % 91) }));
+  const large = { unbounded: applySignals(emptyTimeline(), backlog), trimmed: applySignals(emptyTimeline({ maxEntries: 1400 }), backlog) };
+
+  it('is persistent: deriving newer timelines leaves an older one as it was', () => {
+    const snapshot = (timeline: Timeline) => ({ size: timeline.size, items: itemsOf(timeline), deleted: [...timeline.deleted] });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('unbounded', 'trimmed' as const),
+        fc.array(arbitrarySignal, { maxLength: 40 }),
+        fc.array(fc.array(arbitrarySignal, { maxLength: 20 }), { maxLength: 4 }),
+        (bound, first, later) => {
+          const base = applySignals(large[bound], first);
+          const before = snapshot(base);
+          const derived = later.reduce((timeline, batch) => applySignals(timeline, batch), base);
+          const again = applySignals(base, later.flat());
+          expectConsistent(derived);
+          expectConsistent(again);
+          expect(snapshot(base)).toEqual(before);
+          expectConsistent(base);
+        },
+      ),
     );
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import { followedTopicOf } from '../../timeline/follow.js';
-import type { Timeline, TimelineItem } from '../../timeline/timeline.js';
+import { hasItem, itemsNewestFirst, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
 import { entryAsNdjson } from '../actions/entry-text.js';
 import { runWithInput } from '../actions/run-command.js';
 import { bell, detectNotificationStyle, notificationSequence, type NotificationStyle } from '../actions/terminal-sequences.js';
@@ -24,12 +24,11 @@ export function followedArrivals(previous: Timeline, next: Timeline, topics: rea
   if (topics.length === 0 || next.seq === previous.seq) return [];
   const arrivals: TimelineItem[] = [];
   // New entries are usually the newest: walk back from the end while they are new.
-  for (let index = next.order.length - 1; index >= 0; index -= 1) {
-    const item = next.items.get(next.order[index]!)!;
+  for (const item of itemsNewestFirst(next)) {
     if (item.seq <= previous.seq) continue;
     // The backlog of a feed is history, not news: only entries after its ready marker alert.
     if (previous.feeds.get(item.feed)?.ready !== true) continue;
-    if (previous.items.has(item.key)) continue;
+    if (hasItem(previous, item.key)) continue;
     if (followedTopicOf(item.entry, topics) !== undefined) arrivals.push(item);
   }
   return arrivals;
