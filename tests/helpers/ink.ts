@@ -8,7 +8,8 @@ export async function tick(): Promise<void> {
 
 /** Waits until the (colour-stripped) frame satisfies `predicate`; fails with the last frame. */
 export async function frameWhere(lastFrame: () => string | undefined, predicate: (frame: string) => boolean, what = 'a frame'): Promise<string> {
-  const deadline = Date.now() + 5000;
+  // Generous: a loaded CI machine can be slow, and only a frame that never comes is a failure.
+  const deadline = Date.now() + 15_000;
   let frame = '';
   while (Date.now() < deadline) {
     frame = stripVTControlCharacters(lastFrame() ?? '');
