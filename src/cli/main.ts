@@ -214,6 +214,9 @@ export async function follow(plan: FollowPlan): Promise<number> {
       for (const signal of signals) process.off(signal, onSignal);
     }
   }
+  // Keys typed while the screen code loads would otherwise sit in the terminal's line buffer
+  // and be lost when Ink switches to raw mode: switch now, Ink reads them once it is up.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   const sources = createSources(plan).map(startEarly);
   // Ink (through chalk) decides on colour when it is first imported.
   if (!plan.color) process.env.FORCE_COLOR = '0';

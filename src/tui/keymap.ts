@@ -112,9 +112,20 @@ export function keyName(input: string, key: Key): string {
  */
 export function keyNames(input: string, key: Key): string[] {
   if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('\u001b')) {
-    return [...input].map((char) => keyName(char, key));
+    return [...input].map(charName);
   }
   return [keyName(input, key)];
+}
+
+/** One character of a burst: Ink flags only a lone key, so Enter or Ctrl-C inside a burst are read here. */
+function charName(char: string): string {
+  const code = char.charCodeAt(0);
+  if (char === '\r' || char === '\n') return 'return';
+  if (char === '\t') return 'tab';
+  if (code === 0x7f || code === 0x08) return 'backspace';
+  if (char === ' ') return 'space';
+  if (code < 0x20) return `ctrl+${String.fromCharCode(code + 0x60)}`;
+  return char;
 }
 
 export function isText(name: string): boolean {

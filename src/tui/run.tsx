@@ -15,6 +15,7 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
   const restore = (): void => {
     if (restored) return;
     restored = true;
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
     stdout.write(showCursor + leaveAlternateScreen);
   };
   stdout.write(enterAlternateScreen);

@@ -1,22 +1,40 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userEnv } from './processes.js';
 
 /** A real terminal for the tests: a detached tmux session on its own socket. */
 export class TmuxTerminal {
-  private readonly socket = join(mkdtempSync(join(tmpdir(), 'livetail-tmux-')), 'sock');
+  private readonly folder = mkdtempSync(join(tmpdir(), 'livetail-tmux-'));
+  private readonly socket = join(this.folder, 'sock');
+  private readonly config = join(this.folder, 'tmux.conf');
 
-  constructor(readonly columns: number, readonly rows: number) {}
+  /** `config`: tmux commands in force before the app starts (e.g. `set -g set-clipboard on`). */
+  constructor(readonly columns: number, readonly rows: number, { config = '' } = {}) {
+    writeFileSync(this.config, config);
+  }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-S', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', env: userEnv() });
+    return execFileSync('tmux', ['-S', this.socket, '-f', this.config, ...args], { encoding: 'utf8', env: userEnv() });
   }
 
   start(command: string): void {
     this.tmux('new-session', '-d', '-s', 't', '-x', String(this.columns), '-y', String(this.rows), command);
     this.tmux('set-option', '-t', 't', 'remain-on-exit', 'on');
+  }
+
+  paneTitle(): string {
+    return this.tmux('display-message', '-p', '-t', 't', '#{pane_title}').trim();
+  }
+
+  /** What OSC 52 writes reached tmux's paste buffers (empty when none did). */
+  clipboardBuffers(): string {
+    try {
+      return this.tmux('list-buffers').trim();
+    } catch {
+      return ''; // tmux exits non-zero when there are no buffers at all
+    }
   }
 
   screen(): string {

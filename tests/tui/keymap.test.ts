@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialUi, interpret, keyContext, type UiState, type World } from '../../src/tui/controller.js';
 import { helpRows } from '../../src/tui/help.js';
-import { bindingsFor, keymap, resolveKey, textKey, type KeyContext } from '../../src/tui/keymap.js';
+import { bindingsFor, keyNames, keymap, resolveKey, textKey, type KeyContext } from '../../src/tui/keymap.js';
 import { openPicker } from '../../src/tui/picker/reducer.js';
 import { openPrompt } from '../../src/tui/prompt/reducer.js';
 import type { TimelineItem } from '../../src/timeline/timeline.js';
@@ -158,5 +158,16 @@ describe('controller', () => {
     expect(press(initialUi(), 'q').effects).toEqual([{ kind: 'quit' }]);
     expect(press(stateIn('help'), 'q').effects).toEqual([{ kind: 'quit' }]);
     expect(press(stateIn('prompt'), 'q').state.query).toBe('xq');
+  });
+});
+
+describe('keys typed together', () => {
+  const none = {} as Parameters<typeof keyNames>[1];
+  it('reads Enter, Tab, Backspace, Space and Ctrl keys inside a burst', () => {
+    expect(keyNames('\rj\r g\u007f\t\u0003', none)).toEqual(['return', 'j', 'return', 'space', 'g', 'backspace', 'tab', 'ctrl+c']);
+  });
+
+  it('keeps a word from an input method as characters to type', () => {
+    expect(keyNames('会見', none)).toEqual(['会', '見']);
   });
 });
