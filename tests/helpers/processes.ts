@@ -1,13 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const bin = fileURLToPath(new URL('../../bin/livetail.js', import.meta.url));
 
+// Tests never read or write the settings of whoever runs them: one scratch folder per test file
+// unless a test names its own.
+const scratchConfig = mkdtempSync(join(tmpdir(), 'livetail-test-config-'));
+
 /** The environment a user would have, minus CI (Ink draws no frames under CI). */
 export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, LIVETAIL_CONFIG_DIR: scratchConfig, ...extra };
   delete env.CI;
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;

@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useInput, type Key } from 'ink';
 import { useCallback, useRef, useState } from 'react';
 import { interpret, type Effect, type UiState, type World } from '../controller.js';
 import { keyNames } from '../keymap.js';
@@ -17,19 +17,22 @@ export interface Controller {
  */
 export function useController(initial: () => UiState, world: World, perform: (effect: Effect) => void, isActive: boolean): Controller {
   const [ui, setUi] = useState(initial);
-  // Keys can arrive faster than React renders: each burst starts from the newest state.
+  // Keys can arrive faster than React renders: each burst starts from the newest state, and
+  // sees the newest world (a key right after `f` must know the topic was followed).
   const latest = useRef(ui);
   latest.current = ui;
+  const current = useRef({ world, perform });
+  current.current = { world, perform };
 
-  useInput(
-    (input, key) => {
-      const outcome = interpret(latest.current, keyNames(input, key), world);
-      latest.current = outcome.state;
-      setUi(outcome.state);
-      for (const effect of outcome.effects) perform(effect);
-    },
-    { isActive },
-  );
+  // One handler for the app's lifetime: Ink re-subscribes whenever the handler changes, and a
+  // key arriving between a render and that re-subscription would reach a stale handler.
+  const handleInput = useCallback((input: string, key: Key) => {
+    const outcome = interpret(latest.current, keyNames(input, key), current.current.world);
+    latest.current = outcome.state;
+    setUi(outcome.state);
+    for (const effect of outcome.effects) current.current.perform(effect);
+  }, []);
+  useInput(handleInput, { isActive });
 
   const notify = useCallback((line: string) => {
     setUi((current) => {
