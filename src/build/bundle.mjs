@@ -1,0 +1,77 @@
+// `npm run build`: bundles src/ into dist/ with esbuild. Lazy chunks keep the pipe from loading
+// Ink and let the screen's code load while the first connection is made.
+import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/*
+ * Ink 6.8 memoizes every string it measures or wraps in module-level caches that are never
+ * emptied (field notes). A timeline that receives entries for hours gives Ink new strings all
+ * the time, so these caches would grow without bound. Ink offers no way to reach them; the
+ * bundle bounds them instead, by patching the two lines that fill them. The patterns are exact
+ * on purpose: if an Ink update changes them, the build fails instead of silently unbounding.
+ */
+const cacheLimit = 4000;
+const inkCachePatches = [
+  {
+    file: /ink[\\/]build[\\/]measure-text\.js$/,
+    from: 'cache.set(text, dimensions);',
+    to: `if (cache.size >= ${cacheLimit}) cache.clear(); cache.set(text, dimensions);`,
+  },
+  {
+    file: /ink[\\/]build[\\/]wrap-text\.js$/,
+    from: 'const cache = {};',
+    to: 'let cache = {}; let cacheSize = 0;',
+    and: {
+      from: 'cache[cacheKey] = wrappedText;',
+      to: `if (++cacheSize > ${cacheLimit}) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;`,
+    },
+  },
+];
+
+export const boundInkCaches = {
+  name: 'bound-ink-caches',
+  setup(builder) {
+    for (const patch of inkCachePatches) {
+      builder.onLoad({ filter: patch.file }, async ({ path }) => {
+        let source = await readFile(path, 'utf8');
+        for (const { from, to } of [patch, patch.and].filter(Boolean)) {
+          if (!source.includes(from)) throw new Error(`${path}: expected "${from}" (Ink changed: review src/build/bundle.mjs)`);
+          source = source.replace(from, to);
+        }
+        return { contents: source, loader: 'js' };
+      });
+    }
+  },
+};
+
+/** Options shared by the app's build and the benchmark's bundle of the screen. */
+export const commonOptions = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Ink loads its devtools lazily and only when asked to: never in livetail.
+  external: ['react-devtools-core'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // React and other CommonJS dependencies call require() inside an ES module bundle.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [boundInkCaches],
+  logLevel: 'warning',
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  await rm(`${root}dist`, { recursive: true, force: true });
+  await build({
+    ...commonOptions,
+    absWorkingDir: root,
+    entryPoints: ['src/cli/main.ts', 'src/tui/App.tsx', 'src/text/index.ts'],
+    outbase: 'src',
+    outdir: 'dist',
+    chunkNames: 'chunks/[name]-[hash]',
+    minifySyntax: true,
+    minifyWhitespace: true,
+  });
+}
