@@ -17,7 +17,7 @@ export async function runSoakBench({ seconds = 600, perSecond = 100, maxEntries 
       value: last.heap / MB,
       unit: 'MB heap',
       spread: 0,
-      note: `${(settled.heap / MB).toFixed(0)} → ${(last.heap / MB).toFixed(0)} MB heap, RSS ${(settled.rss / MB).toFixed(0)} → ${(last.rss / MB).toFixed(0)} MB`,
+      note: `${(settled.heap / MB).toFixed(0)} → ${(last.heap / MB).toFixed(0)} MB heap, RSS ${(settled.rss / MB).toFixed(0)} → ${(last.rss / MB).toFixed(0)} MB; heap every ${samples[0].seconds} s: ${samples.map((sample) => (sample.heap / MB).toFixed(0)).join(' ')}`,
       target: 'no growth (< 10%)',
       met: growth < 10,
     },
