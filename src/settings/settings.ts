@@ -25,6 +25,8 @@ export const feedStateSchema = z.object({
   /** The newest entry the reader has seen, for unread marks. */
   readTime: z.string().optional(),
   readId: z.string().optional(),
+  /** When this feed's state last changed: the least recently used are forgotten first. */
+  usedAt: z.string().optional(),
 });
 
 /** Where the reader was: kept per feed URL. */
@@ -34,6 +36,22 @@ export const stateSchema = z.object({
 
 export type FeedState = z.infer<typeof feedStateSchema>;
 export type State = z.infer<typeof stateSchema>;
+
+/** Feeds whose state is kept: a reader who follows a new URL every day keeps a bounded file. */
+export const keptFeeds = 500;
+
+/**
+ * Merges changes to some feeds' state (keeping their other fields: read marks and resume
+ * cursors are written by different faces) and forgets the least recently used feeds past
+ * `keptFeeds`.
+ */
+export function withFeedChanges(state: State, changes: ReadonlyMap<string, Partial<FeedState>>, now: Date): State {
+  const feeds: Record<string, FeedState> = { ...state.feeds };
+  const usedAt = now.toISOString();
+  for (const [feed, change] of changes) feeds[feed] = { ...feeds[feed], ...change, usedAt };
+  const byUse = Object.entries(feeds).sort(([, a], [, b]) => (b.usedAt ?? '').localeCompare(a.usedAt ?? ''));
+  return { ...state, feeds: Object.fromEntries(byUse.slice(0, keptFeeds)) };
+}
 
 /** `LIVETAIL_CONFIG_DIR`, or the platform's config folder (`~/.config/livetail` on Linux). */
 export function configDirectory(env: NodeJS.ProcessEnv): string {

@@ -1,4 +1,4 @@
-import { configDirectory, openState } from '../settings/settings.js';
+import { configDirectory, openState, withFeedChanges } from '../settings/settings.js';
 import type { Cursors } from './cursor-log.js';
 
 /*
@@ -19,11 +19,8 @@ export function openResumeState(env: NodeJS.ProcessEnv, warn: (line: string) => 
     cursors: new Map(Object.entries(store.value.feeds).flatMap(([feed, state]) => (state.resumeId === undefined ? [] : [[feed, state.resumeId]]))),
     save(cursors) {
       try {
-        store.update((current) => {
-          const feeds = { ...current.feeds };
-          for (const [feed, resumeId] of cursors) feeds[feed] = { ...feeds[feed], resumeId };
-          return { ...current, feeds };
-        });
+        const changes = new Map([...cursors].map(([feed, resumeId]) => [feed, { resumeId }]));
+        store.update((current) => withFeedChanges(current, changes, new Date()));
       } catch (error) {
         // Following goes on; only the next run's starting point is at stake.
         if (!warned) warn(`cannot save the resume position in ${store.path}: ${(error as Error).message}`);

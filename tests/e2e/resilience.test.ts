@@ -98,7 +98,7 @@ describe('resilience end to end', () => {
     expect(printedIds(second.stdout)).toEqual(range('r', 11, 25));
     expect(printedIds(third.stdout)).toEqual(range('r', 26, 30));
     expect(printedIds(withoutResume.stdout)).toEqual(range('r', 1, 30));
-    expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8'))).toEqual({ feeds: { [serve.url]: { resumeId: '30' } } });
+    expect(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8'))).toEqual({ feeds: { [serve.url]: { resumeId: '30', usedAt: expect.any(String) } } });
   });
 
   it('never shows a header value: failing authenticated requests, --debug, retries, the state file', async () => {

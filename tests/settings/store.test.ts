@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configDirectory, openSettings, openState } from '../../src/settings/settings.js';
+import { configDirectory, keptFeeds, openSettings, openState, withFeedChanges } from '../../src/settings/settings.js';
 
 function directory(): string {
   return mkdtempSync(join(tmpdir(), 'livetail-settings-'));
@@ -57,5 +57,25 @@ describe('settings store', () => {
   it('lives where LIVETAIL_CONFIG_DIR says', () => {
     expect(configDirectory({ LIVETAIL_CONFIG_DIR: '/tmp/x' })).toBe('/tmp/x');
     expect(configDirectory({})).toMatch(/livetail$/);
+  });
+});
+
+describe('per-feed state', () => {
+  it('merges changes into what other faces keep for the same feed', () => {
+    const state = { feeds: { a: { resumeId: '7', usedAt: '2026-11-01T00:00:00.000Z' } } };
+    const next = withFeedChanges(state, new Map([['a', { readTime: '2026-11-25T05:00:00.000Z', readId: 'e1' }]]), new Date('2026-11-25T06:00:00Z'));
+    expect(next.feeds.a).toEqual({ resumeId: '7', readTime: '2026-11-25T05:00:00.000Z', readId: 'e1', usedAt: '2026-11-25T06:00:00.000Z' });
+    expect(state.feeds.a).toEqual({ resumeId: '7', usedAt: '2026-11-01T00:00:00.000Z' });
+  });
+
+  it(`keeps the ${keptFeeds} most recently used feeds`, () => {
+    let state = { feeds: {} };
+    for (let day = 0; day < keptFeeds + 20; day += 1) {
+      state = withFeedChanges(state, new Map([[`http://feed-${day}/`, { resumeId: '1' }]]), new Date(Date.UTC(2026, 0, 1) + day * 3_600_000));
+    }
+    const kept = Object.keys(state.feeds);
+    expect(kept).toHaveLength(keptFeeds);
+    expect(kept).toContain(`http://feed-${keptFeeds + 19}/`);
+    expect(kept).not.toContain('http://feed-0/');
   });
 });

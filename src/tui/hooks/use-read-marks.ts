@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { State } from '../../settings/settings.js';
+import { withFeedChanges, type State } from '../../settings/settings.js';
 import type { Store } from '../../settings/store.js';
 import type { TimelineItem } from '../../timeline/timeline.js';
 import { advanceMarks, type ReadMark, type ReadMarks } from '../../timeline/unread.js';
@@ -16,11 +16,8 @@ function marksFromState(state: State): ReadMarks {
 /** Merges the marks into the state file, keeping what else is kept per feed (e.g. resumeId). */
 function saveMarks(store: Store<State>, marks: ReadMarks): boolean {
   try {
-    store.update((current) => {
-      const feeds = { ...current.feeds };
-      for (const [feed, mark] of marks) feeds[feed] = { ...feeds[feed], readTime: new Date(mark.timeMs).toISOString(), readId: mark.id };
-      return { ...current, feeds };
-    });
+    const changes = new Map([...marks].map(([feed, mark]) => [feed, { readTime: new Date(mark.timeMs).toISOString(), readId: mark.id }]));
+    store.update((current) => withFeedChanges(current, changes, new Date()));
     return true;
   } catch {
     // Losing a read position is better than losing the timeline: the next change tries again.
