@@ -71,6 +71,10 @@ export function createSseSource(options: SseSourceOptions): Source {
     try {
       response = await fetchImpl(feed, { headers, signal: connection.signal, redirect: 'follow' });
     } catch (error) {
+      // The fetch standard refuses some ports outright (e.g. 1, 6000, 6667): retrying cannot help.
+      if ((error as { cause?: { message?: string } }).cause?.message === 'bad port') {
+        return { retry: false, reason: `port ${new URL(feed).port} is refused by Node's fetch (a blocked port); serve the feed on another port` };
+      }
       return { retry: true, reason: describeFetchError(error) };
     }
     const permanent = permanentStatuses.get(response.status);

@@ -178,6 +178,13 @@ describe('SSE source: retry policy', () => {
     expect(server.connections).toHaveLength(1);
   });
 
+  it('stops at once on a port the fetch standard blocks, instead of retrying forever', async () => {
+    // Port 6000 is on the fetch standard's list of bad ports: nothing is even tried there.
+    const signals = await follow({ url: 'http://127.0.0.1:6000/' }, (seen) => stoppedReason(seen) !== undefined);
+    expect(stoppedReason(signals)).toMatch(/port 6000 is refused by Node's fetch/);
+    expect(signals.some((signal) => signal.type === 'state' && signal.state.status === 'reconnecting')).toBe(false);
+  });
+
   it('stops on a wrong content type', async () => {
     const server = await faultServer({ entries: 0, plan: () => ({ kind: 'raw', end: 'close', chunks: ['<html>'], headers: { 'Content-Type': 'text/html' } }) });
     const signals = await follow({ url: server.url }, (seen) => stoppedReason(seen) !== undefined);
