@@ -21,7 +21,8 @@ export function benchSource(benchEntry, { backlog = 0, perSecond = 0 }) {
     start(emit) {
       emit({ type: 'state', feed, state: { status: 'connected' } });
       let index = 0;
-      const entry = () => emit({ type: 'event', feed, event: { event: 'entry', entry: benchEntry(index++) } });
+      // Entries as a feed delivers them: parsed from JSON (flat strings), like the SSE source does.
+      const entry = () => emit({ type: 'event', feed, event: { event: 'entry', entry: JSON.parse(JSON.stringify(benchEntry(index++))) } });
       const sendBacklog = () => {
         for (const end = Math.min(index + 500, backlog); index < end; ) entry();
         if (index < backlog) setImmediate(sendBacklog);
