@@ -10,7 +10,6 @@ export {
   graphemeWidth,
   textWidth,
   setAmbiguousWidth,
-  getAmbiguousWidth,
   type AmbiguousWidth,
 } from './props.js';
 export { breakOpportunities, isNoStart, isNoEnd, isInseparable } from './linebreak.js';

@@ -404,9 +404,6 @@ let ambiguousNarrow = true;
 export function setAmbiguousWidth(mode: AmbiguousWidth): void {
   ambiguousNarrow = mode !== 'wide';
 }
-export function getAmbiguousWidth(): AmbiguousWidth {
-  return ambiguousNarrow ? 'narrow' : 'wide';
-}
 
 /**
  * Extended grapheme clusters, via unicode-segmenter (linear time; Node 20's Intl.Segmenter

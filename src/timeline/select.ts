@@ -14,8 +14,6 @@ export interface Filter {
   readonly followed?: readonly string[] | undefined;
 }
 
-export const noFilter: Filter = { tags: [] };
-
 export function matchesFilter(entry: Entry, filter: Filter): boolean {
   if (filter.since !== undefined && Date.parse(entry.time) < filter.since) return false;
   if (filter.tags.length > 0 && !entry.tags.some((tag) => filter.tags.includes(tag))) return false;

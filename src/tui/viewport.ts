@@ -189,11 +189,6 @@ export function toOldest(viewport: Viewport, model: ListModel): Viewport {
   return withSelected(withTop(viewport, lastTop(model), model), model.items.length - 1, model);
 }
 
-/** When following, everything that arrived is seen. */
-export function markSeen(viewport: Viewport, model: ListModel): Viewport {
-  return viewport.top === null && viewport.seenSeq !== model.latestSeq ? { ...viewport, seenSeq: model.latestSeq } : viewport;
-}
-
 export function newCount(viewport: Viewport, model: ListModel): number {
   if (viewport.top === null) return 0;
   let count = 0;
