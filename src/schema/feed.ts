@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isExactEntry } from './exact-entry.js';
 
 /*
  * The one data schema (design.md section 3). Everything that crosses a source boundary is
@@ -82,6 +83,7 @@ export function validateEvent(name: FeedEventName, payload: unknown): Validated<
   switch (name) {
     case 'entry':
     case 'update': {
+      if (isExactEntry(payload)) return { ok: true, value: { event: name, entry: payload } };
       const parsed = entrySchema.safeParse(payload);
       return parsed.success
         ? { ok: true, value: { event: name, entry: parsed.data } }
@@ -102,13 +104,26 @@ export function validateEvent(name: FeedEventName, payload: unknown): Validated<
   }
 }
 
+export type ParsedEvent = Validated<FeedEvent> & {
+  /**
+   * The payload's JSON text as received, when it is one line and exactly the validated payload:
+   * the pipe prints it instead of serializing the event again.
+   */
+  readonly json?: string;
+};
+
 /** Parses JSON text and validates it as the named event. Never throws. */
-export function parseEventData(name: FeedEventName, data: string): Validated<FeedEvent> {
+export function parseEventData(name: FeedEventName, data: string): ParsedEvent {
   let payload: unknown;
   try {
     payload = JSON.parse(data);
   } catch {
     return { ok: false, error: 'not valid JSON' };
+  }
+  if ((name === 'entry' || name === 'update') && isExactEntry(payload)) {
+    const value: FeedEvent = { event: name, entry: payload };
+    const oneObjectLine = data.charCodeAt(0) === 0x7b && data.indexOf('\n') === -1 && data.indexOf('\r') === -1;
+    return oneObjectLine ? { ok: true, value, json: data } : { ok: true, value };
   }
   return validateEvent(name, payload);
 }

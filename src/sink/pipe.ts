@@ -124,7 +124,7 @@ export function runPipe(options: PipeOptions): Promise<number> {
       switch (signal.type) {
         case 'event': {
           armIdle();
-          const payloadJson = JSON.stringify(eventPayload(signal.event));
+          const payloadJson = signal.json ?? JSON.stringify(eventPayload(signal.event));
           if (printed.firstTime(signal.feed, signal.event, payloadJson) && gate.admits(signal.feed, signal.event)) {
             const line = render(signal.feed, signal.event, payloadJson);
             if (line !== undefined) writer.write(line);

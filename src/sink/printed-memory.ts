@@ -50,35 +50,32 @@ export class PrintedMemory {
    */
   firstTime(feed: string, event: FeedEvent, payloadJson: string): boolean {
     const key = keyOf(event);
-    const printed = this.newer.get(feed)?.get(key) ?? this.older.get(feed)?.get(key);
-    if (printed === deleted) return false;
-    if (event.event === 'delete') {
-      this.remember(feed, key, deleted);
-      return true;
-    }
-    const fingerprint = hash53(payloadJson);
-    if (printed === undefined) {
-      this.remember(feed, key, fingerprint);
-      return true;
-    }
-    if (includes(printed, fingerprint)) return false;
-    this.remember(feed, key, [...(typeof printed === 'number' ? [printed] : printed), fingerprint]);
-    return true;
-  }
-
-  private remember(feed: string, key: string, printed: Printed): void {
     let ids = this.newer.get(feed);
-    if (!ids?.has(key) && this.newerSize >= this.capacity / 2) {
+    let printed = ids?.get(key);
+    const inNewer = printed !== undefined;
+    printed ??= this.older.get(feed)?.get(key);
+    if (printed === deleted) return false;
+    let next: Printed;
+    if (event.event === 'delete') next = deleted;
+    else {
+      const fingerprint = hash53(payloadJson);
+      if (printed === undefined) next = fingerprint;
+      else if (includes(printed, fingerprint)) return false;
+      else next = [...(typeof printed === 'number' ? [printed] : printed), fingerprint];
+    }
+    // The newer generation takes every key it does not hold yet; when full, it becomes the older.
+    if (!inNewer && this.newerSize >= this.capacity / 2) {
       this.older = this.newer;
       this.newer = new Map();
       this.newerSize = 0;
       ids = undefined;
     }
-    if (!ids) {
-      ids = new Map();
+    if (ids === undefined) {
+      ids = new Map<string, Printed>();
       this.newer.set(feed, ids);
     }
-    if (!ids.has(key)) this.newerSize += 1;
-    ids.set(key, printed);
+    if (!inNewer) this.newerSize += 1;
+    ids.set(key, next);
+    return true;
   }
 }

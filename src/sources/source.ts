@@ -23,8 +23,9 @@ export type SourceSignal =
   /**
    * `cursor`: the SSE last event id in force after this event (opaque; absent when the feed sends
    * no ids). Saving it and passing it back as `lastEventId` resumes right after this event.
+   * `json`: the event's payload as received, when it is exactly the validated payload on one line.
    */
-  | { readonly type: 'event'; readonly feed: string; readonly event: FeedEvent; readonly cursor?: string }
+  | { readonly type: 'event'; readonly feed: string; readonly event: FeedEvent; readonly cursor?: string; readonly json?: string }
   /** The backlog has been delivered; what follows is live. */
   | { readonly type: 'ready'; readonly feed: string }
   | { readonly type: 'invalid'; readonly feed: string; readonly reason: string }

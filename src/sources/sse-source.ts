@@ -148,7 +148,8 @@ export function createSseSource(options: SseSourceOptions): Source {
     if (!isFeedEventName(name)) return;
     const parsed = parseEventData(name, message.data);
     if (parsed.ok) {
-      emit({ type: 'event', feed, event: parsed.value, ...(message.lastEventId === '' ? {} : { cursor: message.lastEventId }) });
+      const cursor = message.lastEventId === '' ? undefined : message.lastEventId;
+      emit({ type: 'event', feed, event: parsed.value, cursor, json: parsed.json });
     } else {
       const where = message.lastEventId === '' ? name : `${name} ${message.lastEventId}`;
       emit({ type: 'invalid', feed, reason: `${where}: ${parsed.error}` });
