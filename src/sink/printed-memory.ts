@@ -1,19 +1,19 @@
 import type { FeedEvent } from '../schema/feed.js';
 import { hash53 } from '../timeline/fingerprint.js';
+import { deleted, FingerprintTable, type Printed } from './fingerprint-table.js';
 
 /*
  * What the pipe has already printed, so that a reconnect, or a restarted server, replaying events
  * does not print them twice. Per entry (and per feed's blog) it keeps the 53-bit fingerprints of
- * the revisions printed, or a mark that the entry was deleted. Memory stays bounded: two
+ * the revisions printed, or a mark that the entry was deleted, under a 53-bit hash of the feed and
+ * the entry id: two different ids would share one only by a chance far below one in a billion per
+ * run, and even then only a delete of one could hide the other. Memory stays bounded: two
  * generations of at most `capacity / 2` entries each; when the newer fills up, the older is
  * forgotten. A replay older than that would print again, which only a server replaying hundreds
  * of thousands of events could cause.
  */
 
 export const defaultCapacity = 400_000;
-
-const deleted = -1;
-type Printed = number | readonly number[];
 
 /** Per feed: entry ids, and a key no entry id can take for the blog's state. */
 const blogKey = '\0blog';
@@ -34,12 +34,11 @@ function includes(printed: Printed, fingerprint: number): boolean {
   return typeof printed === 'number' ? printed === fingerprint : printed.includes(fingerprint);
 }
 
-type Generation = Map<string, Map<string, Printed>>;
-
 export class PrintedMemory {
-  private newer: Generation = new Map();
-  private older: Generation = new Map();
-  private newerSize = 0;
+  private newer = new FingerprintTable();
+  private older = new FingerprintTable(1);
+  /** Each feed's hash seeds its keys' hashes, so equal ids in two feeds are different keys. */
+  private readonly feedSeeds = new Map<string, number>();
 
   constructor(private readonly capacity = defaultCapacity) {}
 
@@ -49,11 +48,10 @@ export class PrintedMemory {
    * it once for both the line and this check.
    */
   firstTime(feed: string, event: FeedEvent, payloadJson: string): boolean {
-    const key = keyOf(event);
-    let ids = this.newer.get(feed);
-    let printed = ids?.get(key);
+    const key = hash53(keyOf(event), this.seedOf(feed));
+    let printed = this.newer.get(key);
     const inNewer = printed !== undefined;
-    printed ??= this.older.get(feed)?.get(key);
+    printed ??= this.older.get(key);
     if (printed === deleted) return false;
     let next: Printed;
     if (event.event === 'delete') next = deleted;
@@ -64,18 +62,20 @@ export class PrintedMemory {
       else next = [...(typeof printed === 'number' ? [printed] : printed), fingerprint];
     }
     // The newer generation takes every key it does not hold yet; when full, it becomes the older.
-    if (!inNewer && this.newerSize >= this.capacity / 2) {
+    if (!inNewer && this.newer.size >= this.capacity / 2) {
       this.older = this.newer;
-      this.newer = new Map();
-      this.newerSize = 0;
-      ids = undefined;
+      this.newer = new FingerprintTable();
     }
-    if (ids === undefined) {
-      ids = new Map<string, Printed>();
-      this.newer.set(feed, ids);
-    }
-    if (!inNewer) this.newerSize += 1;
-    ids.set(key, next);
+    this.newer.set(key, next);
     return true;
+  }
+
+  private seedOf(feed: string): number {
+    let seed = this.feedSeeds.get(feed);
+    if (seed === undefined) {
+      seed = hash53(feed) % 4294967296;
+      this.feedSeeds.set(feed, seed);
+    }
+    return seed;
   }
 }

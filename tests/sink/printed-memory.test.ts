@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventPayload, type FeedEvent } from '../../src/schema/feed.js';
 import { PrintedMemory } from '../../src/sink/printed-memory.js';
@@ -35,5 +36,37 @@ describe('printed memory', () => {
     expect(offer(memory, 'f', entry('5'))).toBe(false);
     expect(offer(memory, 'f', entry('3'))).toBe(false);
     expect(offer(memory, 'f', entry('1'))).toBe(true);
+  });
+});
+
+describe('printed memory against a model', () => {
+  it('lets through exactly the revisions a plain per-feed map of printed texts would', () => {
+    const events = fc.array(
+      fc.tuple(fc.constantFrom('f', 'g'), fc.constantFrom('1', '2', '3', '4'), fc.constantFrom('entry', 'update', 'delete'), fc.constantFrom('a', 'b', 'c')),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(events, (history) => {
+        const memory = new PrintedMemory();
+        const model = new Map<string, Set<string> | 'deleted'>();
+        for (const [feed, id, kind, body] of history) {
+          const event: FeedEvent = kind === 'delete' ? { event: 'delete', id } : kind === 'entry' ? entry(id, body) : update(id, body);
+          const key = `${feed}\n${id}`;
+          const seen = model.get(key);
+          const text = JSON.stringify(eventPayload(event));
+          let expected: boolean;
+          if (seen === 'deleted') expected = false;
+          else if (kind === 'delete') {
+            expected = true;
+            model.set(key, 'deleted');
+          } else {
+            expected = !seen?.has(text);
+            model.set(key, new Set([...(seen ?? []), text]));
+          }
+          expect(offer(memory, feed, event)).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
