@@ -32,6 +32,7 @@ export function parseNdjsonLine(line: string): Validated<NdjsonEvent> {
 }
 
 const feedPrefixes = new Map<string, string>();
+let lastPrefix = { feed: '', name: '', prefix: '' };
 
 /**
  * One NDJSON line from an event's payload JSON. Built by splicing the payload after a cached
@@ -39,12 +40,17 @@ const feedPrefixes = new Map<string, string>();
  * the stringify itself at ingest rates (hundreds of thousands of lines per second).
  */
 export function ndjsonLine(feed: string, name: FeedEvent['event'], payloadJson: string): string {
-  const prefixKey = `${name}\n${feed}`;
-  let prefix = feedPrefixes.get(prefixKey);
-  if (prefix === undefined) {
-    prefix = `{"event":${JSON.stringify(name)},"feed":${JSON.stringify(feed)}`;
-    if (feedPrefixes.size > 64) feedPrefixes.clear();
-    feedPrefixes.set(prefixKey, prefix);
+  let prefix: string | undefined;
+  if (lastPrefix.feed === feed && lastPrefix.name === name) prefix = lastPrefix.prefix;
+  else {
+    const prefixKey = `${name}\n${feed}`;
+    prefix = feedPrefixes.get(prefixKey);
+    if (prefix === undefined) {
+      prefix = `{"event":${JSON.stringify(name)},"feed":${JSON.stringify(feed)}`;
+      if (feedPrefixes.size > 64) feedPrefixes.clear();
+      feedPrefixes.set(prefixKey, prefix);
+    }
+    lastPrefix = { feed, name, prefix };
   }
   return payloadJson === '{}' ? `${prefix}}` : `${prefix},${payloadJson.slice(1)}`;
 }

@@ -1,9 +1,10 @@
 /*
- * A hash table from 53-bit key hashes to what was printed for that key, kept in typed arrays.
+ * A hash table from 53-bit key hashes to what was printed for that key, kept in a typed array.
  * Written by hand because the obvious Map keyed by entry id keeps every id string alive: at ingest
  * rates (hundreds of thousands of entries a minute) moving those strings and the boxed numbers
  * beside them through the garbage collector costs more than all the rest of an event's work.
- * Here a key is two numbers in a Float64Array, with open addressing and linear probing.
+ * Open addressing with linear probing; each slot is a key and its value side by side, so a
+ * lookup touches one cache line.
  */
 
 /** What was printed for a key: one fingerprint (the common case), several, or `deleted`. */
@@ -17,14 +18,16 @@ const several = -2;
 const emptySlot = -1;
 
 export class FingerprintTable {
-  private keys: Float64Array;
-  private values: Float64Array;
+  /** Slot i holds its key at 2i and its value at 2i + 1. */
+  private slots: Float64Array;
   private readonly revisions = new Map<number, readonly number[]>();
   private count = 0;
+  /** The pipe asks for a key and then stores it: the second probe reuses the first. */
+  private lastKey = emptySlot;
+  private lastSlot = 0;
 
   constructor(initialSlots = 1024) {
-    this.keys = new Float64Array(initialSlots).fill(emptySlot);
-    this.values = new Float64Array(initialSlots);
+    this.slots = new Float64Array(initialSlots * 2).fill(emptySlot);
   }
 
   get size(): number {
@@ -33,52 +36,57 @@ export class FingerprintTable {
 
   get(key: number): Printed | undefined {
     const slot = this.find(key);
-    if (this.keys[slot] !== key) return undefined;
-    const value = this.values[slot]!;
+    if (this.slots[slot] !== key) return undefined;
+    const value = this.slots[slot + 1]!;
     return value === several ? this.revisions.get(key) : value;
   }
 
   set(key: number, printed: Printed): void {
     let slot = this.find(key);
-    if (this.keys[slot] !== key) {
-      if ((this.count + 1) * 2 > this.keys.length) {
+    if (this.slots[slot] !== key) {
+      if ((this.count + 1) * 4 > this.slots.length) {
         this.grow();
         slot = this.find(key);
       }
-      this.keys[slot] = key;
+      this.slots[slot] = key;
       this.count += 1;
     }
     if (typeof printed === 'number') {
-      this.values[slot] = printed;
+      this.slots[slot + 1] = printed;
       this.revisions.delete(key);
     } else {
-      this.values[slot] = several;
+      this.slots[slot + 1] = several;
       this.revisions.set(key, printed);
     }
   }
 
-  /** The slot holding `key`, or the empty slot where it would go. */
+  /** The index of the slot holding `key`, or of the empty slot where it would go. */
   private find(key: number): number {
-    const mask = this.keys.length - 1;
+    if (key === this.lastKey) return this.lastSlot;
+    const mask = this.slots.length / 2 - 1;
     // The low bits of a good hash are as good as any; 2^32 splits it without overflowing.
     let slot = (key % 4294967296) & mask;
     for (;;) {
-      const found = this.keys[slot]!;
-      if (found === key || found === emptySlot) return slot;
+      const found = this.slots[slot * 2]!;
+      if (found === key || found === emptySlot) break;
       slot = (slot + 1) & mask;
     }
+    this.lastKey = key;
+    this.lastSlot = slot * 2;
+    return slot * 2;
   }
 
   private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(emptySlot);
-    this.values = new Float64Array(keys.length * 2);
-    for (let index = 0; index < keys.length; index += 1) {
-      const key = keys[index]!;
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2).fill(emptySlot);
+    this.lastKey = emptySlot;
+    for (let index = 0; index < old.length; index += 2) {
+      const key = old[index]!;
       if (key === emptySlot) continue;
       const slot = this.find(key);
-      this.keys[slot] = key;
-      this.values[slot] = values[index]!;
+      this.slots[slot] = key;
+      this.slots[slot + 1] = old[index + 1]!;
     }
+    this.lastKey = emptySlot;
   }
 }
