@@ -57,7 +57,7 @@ export interface Gap {
   readonly incomplete: boolean;
 }
 
-/** Read entries with getItem, hasItem and itemsNewestFirst rather than through these structures. */
+/** Outside src/timeline, read entries with getItem, hasItem, itemsNewestFirst and selectView rather than through these structures. */
 export interface Timeline {
   /** Entries by key. */
   readonly items: HashedMap<TimelineItem>;
