@@ -11,6 +11,8 @@ export interface ItemList {
   readonly length: number;
   /** Undefined outside 0..length-1. */
   at(index: number): TimelineItem | undefined;
+  /** Every item in order: a pass over all of them without a lookup per item. */
+  forEach(visit: (item: TimelineItem) => void): void;
 }
 
 export function toArray(list: ItemList): TimelineItem[] {
@@ -51,6 +53,13 @@ export class ChunkedItems implements ItemList {
       this.lastPart = part;
     }
     return this.parts[part]![ascending - (part === 0 ? 0 : this.ends[part - 1]!)];
+  }
+
+  forEach(visit: (item: TimelineItem) => void): void {
+    for (let part = this.parts.length - 1; part >= 0; part -= 1) {
+      const items = this.parts[part]!;
+      for (let index = items.length - 1; index >= 0; index -= 1) visit(items[index]!);
+    }
   }
 
   private holds(part: number, ascending: number): boolean {

@@ -23,7 +23,9 @@ export function isUnread(item: TimelineItem, marks: ReadMarks): boolean {
 export function countUnread(items: ItemList, marks: ReadMarks): number {
   if (marks.size === 0) return 0;
   let count = 0;
-  for (let index = 0; index < items.length; index += 1) if (isUnread(items.at(index)!, marks)) count += 1;
+  items.forEach((item) => {
+    if (isUnread(item, marks)) count += 1;
+  });
   return count;
 }
 

@@ -194,6 +194,9 @@ export function App(props: AppProps) {
 
   const summary = summarize(timeline, items.length);
   const unread = useMemo(() => countUnread(items, baseline), [items, baseline]);
+  // A pass over every entry, which reads of the viewport only whether it follows and what was
+  // seen: not again for each key that only moves the selection.
+  const newEntries = useMemo(() => newCount(viewport, model), [viewport.top === null, viewport.seenSeq, model]);
   const notes: string[] = [];
   if (unread > 0) notes.push(`${unread} unread`);
   const gap = latestGap(timeline.feeds.values());
@@ -229,7 +232,7 @@ export function App(props: AppProps) {
       ) : (
         <Rows
           color={color}
-          rows={[statusRow({ newEntries: newCount(viewport, model), invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice }, columns)]}
+          rows={[statusRow({ newEntries, invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice }, columns)]}
         />
       )}
     </Box>

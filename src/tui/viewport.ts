@@ -193,7 +193,9 @@ export function toOldest(viewport: Viewport, model: ListModel): Viewport {
 export function newCount(viewport: Viewport, model: ListModel): number {
   if (viewport.top === null) return 0;
   let count = 0;
-  for (let index = 0; index < model.items.length; index += 1) if (model.items.at(index)!.seq > viewport.seenSeq) count += 1;
+  model.items.forEach((item) => {
+    if (item.seq > viewport.seenSeq) count += 1;
+  });
   return count;
 }
 

@@ -21,6 +21,9 @@ describe('ChunkedItems', () => {
         expect(list.length).toBe(expected.length);
         for (const position of [...positions, 0.5, Number.NaN]) expect(list.at(position)).toBe(Number.isInteger(position) && position >= 0 ? expected[position] : undefined);
         expect(toArray(list)).toEqual(expected);
+        const visited: TimelineItem[] = [];
+        list.forEach((item) => visited.push(item));
+        expect(visited).toEqual(expected);
       }),
     );
   });
