@@ -1,5 +1,6 @@
 import type { Entry } from '../schema/feed.js';
 import { followedTopicOf, isMuted } from './follow.js';
+import { ChunkedItems, toArray, type ItemList } from './item-list.js';
 import { matchesQuery } from './search.js';
 import { itemsNewestFirst, type FeedInfo, type Timeline, type TimelineItem } from './timeline.js';
 
@@ -29,29 +30,72 @@ export function isFiltering(filter: Filter): boolean {
 
 /** Entries to show, newest first. */
 export function selectVisible(timeline: Timeline, filter: Filter): TimelineItem[] {
-  return selectView(timeline, filter, []).items;
+  return toArray(selectView(timeline, filter, []).items);
 }
 
 export interface TimelineView {
   /** Entries to show, newest first. */
-  readonly items: TimelineItem[];
+  readonly items: ItemList;
   /** Entries the filter hides (muted ones not counted). */
   readonly hidden: number;
   /** Entries hidden because they carry a muted tag. */
   readonly muted: number;
 }
 
-/** The entries to show under a filter and mutes, with what each of them hides. */
-export function selectView(timeline: Timeline, filter: Filter, mutedTags: readonly string[]): TimelineView {
+interface ChunkSelection {
+  readonly items: readonly TimelineItem[];
+  readonly hidden: number;
+  readonly muted: number;
+  readonly filter: Filter;
+  readonly mutedTags: readonly string[];
+}
+
+/*
+ * A chunk of the timeline never changes once a timeline holds it, and a batch replaces only the
+ * chunks it touches: what the current filter keeps of each chunk is remembered with the chunk,
+ * so a frame filters only the chunks the last batch replaced.
+ */
+const selections = new WeakMap<readonly TimelineItem[], ChunkSelection>();
+
+function selectChunk(chunk: readonly TimelineItem[], filter: Filter, mutedTags: readonly string[]): ChunkSelection {
+  const known = selections.get(chunk);
+  if (
+    known !== undefined &&
+    known.mutedTags === mutedTags &&
+    known.filter.tags === filter.tags &&
+    known.filter.since === filter.since &&
+    known.filter.query === filter.query &&
+    known.filter.followed === filter.followed
+  ) {
+    return known;
+  }
   const items: TimelineItem[] = [];
   let hidden = 0;
   let muted = 0;
-  for (const item of itemsNewestFirst(timeline)) {
+  for (const item of chunk) {
     if (isMuted(item.entry, mutedTags)) muted += 1;
     else if (matchesFilter(item.entry, filter)) items.push(item);
     else hidden += 1;
   }
-  return { items, hidden, muted };
+  const selection = { items, hidden, muted, filter, mutedTags };
+  selections.set(chunk, selection);
+  return selection;
+}
+
+/** The entries to show under a filter and mutes, with what each of them hides. */
+export function selectView(timeline: Timeline, filter: Filter, mutedTags: readonly string[]): TimelineView {
+  const { chunks } = timeline.order;
+  if (!isFiltering(filter) && mutedTags.length === 0) return { items: new ChunkedItems(chunks), hidden: 0, muted: 0 };
+  const parts: (readonly TimelineItem[])[] = [];
+  let hidden = 0;
+  let muted = 0;
+  for (const chunk of chunks) {
+    const selection = selectChunk(chunk, filter, mutedTags);
+    if (selection.items.length > 0) parts.push(selection.items);
+    hidden += selection.hidden;
+    muted += selection.muted;
+  }
+  return { items: new ChunkedItems(parts), hidden, muted };
 }
 
 export interface TagCount {

@@ -1,7 +1,7 @@
 import type { Blog, Entry, FeedEvent } from '../schema/feed.js';
 import type { ConnectionState, SourceSignal } from '../sources/source.js';
 import { entryFingerprint } from './fingerprint.js';
-import { emptyHashedMap, getFrom, HashedMapDraft, type HashedMap } from './hashed-map.js';
+import { emptyItemIndex, findIn, ItemIndexDraft, type ItemIndex } from './item-index.js';
 import { descending, emptySortedChunks, SortedChunksDraft, type SortedChunks } from './sorted-chunks.js';
 
 /*
@@ -57,10 +57,10 @@ export interface Gap {
   readonly incomplete: boolean;
 }
 
-/** Read entries with getItem, hasItem and itemsNewestFirst rather than through these structures. */
+/** Outside src/timeline, read entries with getItem, hasItem, itemsNewestFirst and selectView rather than through these structures. */
 export interface Timeline {
-  /** Entries by key. */
-  readonly items: HashedMap<TimelineItem>;
+  /** Entries by feed and id. */
+  readonly items: ItemIndex<TimelineItem>;
   /** The same entries by time, then arrival (seq), oldest first (appending is the common case). */
   readonly order: SortedChunks<TimelineItem>;
   /** How many entries there are. */
@@ -75,19 +75,29 @@ export interface Timeline {
 export function emptyTimeline({ feeds = [] as readonly string[], maxEntries = undefined as number | undefined } = {}): Timeline {
   const infos = new Map<string, FeedInfo>();
   for (const feed of feeds) infos.set(feed, newFeedInfo(feed));
-  return { items: emptyHashedMap(), order: emptySortedChunks(), size: 0, feeds: infos, deleted: new Set(), seq: 0, maxEntries };
+  return { items: emptyItemIndex(), order: emptySortedChunks(), size: 0, feeds: infos, deleted: new Set(), seq: 0, maxEntries };
 }
 
-export function getItem(timeline: Timeline, key: string): TimelineItem | undefined {
-  return getFrom(timeline.items, key);
-}
-
-export function hasItem(timeline: Timeline, key: string): boolean {
-  return getItem(timeline, key) !== undefined;
+export function getItem(timeline: Timeline, feed: string, id: string): TimelineItem | undefined {
+  return findIn(timeline.items, feed, id);
 }
 
 export function itemsNewestFirst(timeline: Timeline): Iterable<TimelineItem> {
   return descending(timeline.order);
+}
+
+/** Entries of `next` that arrived after `previous` was made (corrections are not arrivals), newest first. */
+export function arrivalsSince(previous: Timeline, next: Timeline): TimelineItem[] {
+  const arrivals: TimelineItem[] = [];
+  if (next.seq === previous.seq) return arrivals;
+  // A batch replaces only the chunks it changed: a chunk both versions hold has no arrival in it.
+  const unchanged = new Set(previous.order.chunks);
+  for (let chunkIndex = next.order.chunks.length - 1; chunkIndex >= 0; chunkIndex -= 1) {
+    const chunk = next.order.chunks[chunkIndex]!;
+    if (unchanged.has(chunk)) continue;
+    for (let index = chunk.length - 1; index >= 0; index -= 1) if (chunk[index]!.seq > previous.seq) arrivals.push(chunk[index]!);
+  }
+  return arrivals;
 }
 
 function newFeedInfo(feed: string): FeedInfo {
@@ -96,6 +106,25 @@ function newFeedInfo(feed: string): FeedInfo {
 
 export function itemKey(feed: string, id: string): string {
   return `${feed}\n${id}`;
+}
+
+/*
+ * The key is made when asked for (the screen asks for the few entries it shows) rather than kept:
+ * a string per entry is about a tenth of what 100,000 entries take.
+ */
+class Item implements TimelineItem {
+  constructor(
+    readonly feed: string,
+    readonly entry: Entry,
+    readonly revision: number,
+    readonly seq: number,
+    readonly timeMs: number,
+    readonly earlierRevisions: readonly number[] | undefined,
+  ) {}
+
+  get key(): string {
+    return itemKey(this.feed, this.entry.id);
+  }
 }
 
 /** How a gap changes when the connection state does. */
@@ -136,7 +165,7 @@ export function latestGap(feeds: Iterable<FeedInfo>): { readonly feed: string; r
 
 /** Working copy for one batch: mutated freely, frozen into a new Timeline at the end. */
 class Draft {
-  readonly items: HashedMapDraft<TimelineItem>;
+  readonly items: ItemIndexDraft<TimelineItem>;
   readonly order: SortedChunksDraft<TimelineItem>;
   readonly feeds: Map<string, FeedInfo>;
   deleted: Set<string> | undefined;
@@ -144,7 +173,7 @@ class Draft {
   changed = false;
 
   constructor(readonly base: Timeline) {
-    this.items = new HashedMapDraft(base.items);
+    this.items = new ItemIndexDraft(base.items);
     this.order = new SortedChunksDraft(base.order, isBefore);
     this.feeds = new Map(base.feeds);
     this.seq = base.seq;
@@ -159,26 +188,26 @@ class Draft {
     this.changed = true;
   }
 
-  isDeleted(key: string): boolean {
-    return (this.deleted ?? this.base.deleted).has(key);
+  isDeleted(feed: string, id: string): boolean {
+    const deleted = this.deleted ?? this.base.deleted;
+    return deleted.size > 0 && deleted.has(itemKey(feed, id));
   }
 
   insert(item: TimelineItem): void {
-    this.items.set(item.key, item);
+    this.items.set(item);
     this.order.insert(item);
     this.changed = true;
   }
 
   remove(item: TimelineItem): void {
-    this.items.delete(item.key);
+    this.items.delete(item.feed, item.entry.id);
     this.order.remove(item);
     this.changed = true;
   }
 
   upsert(feed: string, entry: Entry, isCorrection: boolean): void {
-    const key = itemKey(feed, entry.id);
-    if (this.isDeleted(key)) return;
-    const existing = this.items.get(key);
+    if (this.isDeleted(feed, entry.id)) return;
+    const existing = this.items.get(feed, entry.id);
     let earlierRevisions: readonly number[] | undefined;
     if (existing) {
       const fingerprint = entryFingerprint(entry);
@@ -188,18 +217,10 @@ class Draft {
       earlierRevisions = [...(existing.earlierRevisions ?? []), current];
     }
     this.seq += 1;
-    const item: TimelineItem = {
-      key,
-      feed,
-      entry,
-      revision: existing ? existing.revision + 1 : isCorrection ? 1 : 0,
-      ...(earlierRevisions ? { earlierRevisions } : {}),
-      seq: existing ? existing.seq : this.seq,
-      timeMs: Date.parse(entry.time),
-    };
+    const item = new Item(feed, entry, existing ? existing.revision + 1 : isCorrection ? 1 : 0, existing ? existing.seq : this.seq, Date.parse(entry.time), earlierRevisions);
     if (!existing) this.noteNewEntry(feed, item.timeMs, isCorrection);
     if (existing && existing.timeMs === item.timeMs) {
-      this.items.set(key, item);
+      this.items.set(item);
       this.order.replace(existing, item);
       this.changed = true;
     } else {
@@ -233,7 +254,7 @@ class Draft {
         const key = itemKey(feed, event.id);
         this.deleted ??= new Set(this.base.deleted);
         this.deleted.add(key);
-        const existing = this.items.get(key);
+        const existing = this.items.get(feed, event.id);
         if (existing) this.remove(existing);
         this.changed = true;
         break;
@@ -247,7 +268,7 @@ class Draft {
   /** Drops the oldest entries past `maxEntries`. */
   trim(maxEntries: number | undefined): void {
     if (maxEntries === undefined) return;
-    for (const item of this.order.dropFirst(this.order.size - maxEntries)) this.items.delete(item.key);
+    for (const item of this.order.dropFirst(this.order.size - maxEntries)) this.items.delete(item.feed, item.entry.id);
   }
 
   freeze(): Timeline {

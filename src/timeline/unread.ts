@@ -1,3 +1,4 @@
+import type { ItemList } from './item-list.js';
 import type { TimelineItem } from './timeline.js';
 
 /*
@@ -19,9 +20,12 @@ export function isUnread(item: TimelineItem, marks: ReadMarks): boolean {
   return mark !== undefined && item.timeMs > mark.timeMs;
 }
 
-export function countUnread(items: Iterable<TimelineItem>, marks: ReadMarks): number {
+export function countUnread(items: ItemList, marks: ReadMarks): number {
+  if (marks.size === 0) return 0;
   let count = 0;
-  for (const item of items) if (isUnread(item, marks)) count += 1;
+  items.forEach((item) => {
+    if (isUnread(item, marks)) count += 1;
+  });
   return count;
 }
 

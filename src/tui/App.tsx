@@ -113,7 +113,7 @@ export function App(props: AppProps) {
   // The controller asks about the selection only when a key needs it, from the latest render.
   const current = useRef<{ model: ListModel; viewport: Viewport } | undefined>(undefined);
   const world: World = {
-    selected: () => (current.current ? current.current.model.items[selectedIndex(current.current.viewport, current.current.model)] : undefined),
+    selected: () => (current.current ? current.current.model.items.at(selectedIndex(current.current.viewport, current.current.model)) : undefined),
     tagCounts: () => tagCounts(timeline),
     topics,
     mutedTags,
@@ -169,14 +169,14 @@ export function App(props: AppProps) {
     (index: number): CardContext => ({
       width: columns,
       timeZone,
-      feedLabel: multiFeed ? feedLabel(items[index]!.feed) : undefined,
-      expanded: ui.expanded.has(items[index]!.key),
+      feedLabel: multiFeed ? feedLabel(items.at(index)!.feed) : undefined,
+      expanded: ui.expanded.has(items.at(index)!.key),
     }),
     [columns, timeZone, multiFeed, items, ui.expanded],
   );
 
   const model = useMemo<ListModel>(
-    () => ({ items, rows: timelineRows, latestSeq: timeline.seq, heightOf: (index) => cache.rows(items[index]!, contextOf(index)).length }),
+    () => ({ items, rows: timelineRows, latestSeq: timeline.seq, heightOf: (index) => cache.rows(items.at(index)!, contextOf(index)).length }),
     [items, timelineRows, timeline.seq, contextOf, cache],
   );
   current.current = { model, viewport };
@@ -189,11 +189,14 @@ export function App(props: AppProps) {
   }, [columns, rows, ui.expanded]);
 
   const lines = visibleLines(viewport, model);
-  const baseline = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items[index]!))]);
+  const baseline = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items.at(index)!))]);
   useArrivalAlerts(timeline, preferences.settings, { writeTerminal, env, report: notify });
 
   const summary = summarize(timeline, items.length);
   const unread = useMemo(() => countUnread(items, baseline), [items, baseline]);
+  // A pass over every entry, which reads of the viewport only whether it follows and what was
+  // seen: not again for each key that only moves the selection.
+  const newEntries = useMemo(() => newCount(viewport, model), [viewport.top === null, viewport.seenSeq, model]);
   const notes: string[] = [];
   if (unread > 0) notes.push(`${unread} unread`);
   const gap = latestGap(timeline.feeds.values());
@@ -229,7 +232,7 @@ export function App(props: AppProps) {
       ) : (
         <Rows
           color={color}
-          rows={[statusRow({ newEntries: newCount(viewport, model), invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice }, columns)]}
+          rows={[statusRow({ newEntries, invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice }, columns)]}
         />
       )}
     </Box>
@@ -256,7 +259,7 @@ function renderTimeline(
   }
   const followed = new Map<number, boolean>();
   return lines.map(({ index, line }) => {
-    const item = model.items[index]!;
+    const item = model.items.at(index)!;
     if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
     const row = cache.rows(item, contextOf(index))[line]!;
     return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline) });

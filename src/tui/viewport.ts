@@ -1,3 +1,4 @@
+import type { ItemList } from '../timeline/item-list.js';
 import type { TimelineItem } from '../timeline/timeline.js';
 
 /*
@@ -23,7 +24,7 @@ export interface Viewport {
 
 export interface ListModel {
   /** Visible entries, newest first (sorted by time then seq, descending). */
-  readonly items: readonly TimelineItem[];
+  readonly items: ItemList;
   /** Lines of the card at `index`, separator included; at least 1. */
   heightOf(index: number): number;
   /** Lines available for the timeline. */
@@ -39,12 +40,12 @@ function position(item: TimelineItem): Position {
 }
 
 /** Index of the entry at `pos`, or of the next older one if it is gone. */
-export function indexOf(items: readonly TimelineItem[], pos: Position): number {
+export function indexOf(items: ItemList, pos: Position): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const item = items[middle]!;
+    const item = items.at(middle)!;
     const newer = item.timeMs > pos.timeMs || (item.timeMs === pos.timeMs && item.seq > pos.seq);
     if (newer) low = middle + 1;
     else high = middle;
@@ -60,7 +61,7 @@ interface Top {
 function resolveTop(viewport: Viewport, model: ListModel): Top {
   if (viewport.top === null || model.items.length === 0) return { index: 0, offset: 0 };
   const index = indexOf(model.items, viewport.top);
-  const same = model.items[index]!.seq === viewport.top.seq;
+  const same = model.items.at(index)!.seq === viewport.top.seq;
   return { index, offset: same ? Math.min(viewport.top.offset, model.heightOf(index) - 1) : 0 };
 }
 
@@ -105,7 +106,7 @@ function withTop(viewport: Viewport, top: Top, model: ListModel): Viewport {
   if (top.index === 0 && top.offset === 0) {
     return { ...viewport, top: null, seenSeq: model.latestSeq };
   }
-  const item = model.items[top.index]!;
+  const item = model.items.at(top.index)!;
   const wasFollowing = viewport.top === null;
   return {
     ...viewport,
@@ -115,7 +116,7 @@ function withTop(viewport: Viewport, top: Top, model: ListModel): Viewport {
 }
 
 function withSelected(viewport: Viewport, index: number, model: ListModel): Viewport {
-  const item = model.items[index];
+  const item = model.items.at(index);
   return item ? { ...viewport, selected: { ...position(item), key: item.key } } : viewport;
 }
 
@@ -192,7 +193,9 @@ export function toOldest(viewport: Viewport, model: ListModel): Viewport {
 export function newCount(viewport: Viewport, model: ListModel): number {
   if (viewport.top === null) return 0;
   let count = 0;
-  for (const item of model.items) if (item.seq > viewport.seenSeq) count += 1;
+  model.items.forEach((item) => {
+    if (item.seq > viewport.seenSeq) count += 1;
+  });
   return count;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState, SourceSignal } from '../../src/sources/source.js';
-import { applySignals, emptyTimeline, getItem, itemKey, latestGap, type Timeline } from '../../src/timeline/timeline.js';
+import { applySignals, emptyTimeline, getItem, latestGap, type Timeline } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 
 /*
@@ -23,12 +23,12 @@ describe('timeline after reconnects', () => {
     const once = applySignals(emptyTimeline(), history);
     const replayed = applySignals(once, history);
     expect(replayed).toBe(once);
-    expect(getItem(once, itemKey(F, 'a'))).toMatchObject({ revision: 2, entry: { body: 'second fix' } });
+    expect(getItem(once, F, 'a')).toMatchObject({ revision: 2, entry: { body: 'second fix' } });
   });
 
   it('still applies a correction that says something new', () => {
     const timeline = applySignals(emptyTimeline(), [entry('a', 0), update('a', 0, 'fix'), entry('a', 0, 'republished')]);
-    expect(getItem(timeline, itemKey(F, 'a'))).toMatchObject({ revision: 2, entry: { body: 'republished' } });
+    expect(getItem(timeline, F, 'a')).toMatchObject({ revision: 2, entry: { body: 'republished' } });
   });
 
   it('records no gap when the first connection fails: nothing was missed yet', () => {

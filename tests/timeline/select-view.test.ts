@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { followCandidates, followedTopicOf, toggled, withAdded } from '../../src/timeline/follow.js';
 import { foldForSearch, matchesQuery } from '../../src/timeline/search.js';
+import { toArray, type ItemList } from '../../src/timeline/item-list.js';
 import { isFiltering, selectView, tagCounts } from '../../src/timeline/select.js';
-import { applySignals, emptyTimeline, type TimelineItem } from '../../src/timeline/timeline.js';
+import { applySignals, emptyTimeline } from '../../src/timeline/timeline.js';
 import { advanceMarks, countUnread, isUnread, type ReadMarks } from '../../src/timeline/unread.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 
@@ -97,7 +98,7 @@ describe('selectView', () => {
     makeEntry('c', 10, { tags: ['会見'] }),
     makeEntry('d', 15, { tags: ['広告'] }),
   );
-  const ids = (items: readonly TimelineItem[]) => items.map((item) => item.entry.id);
+  const ids = (items: ItemList) => toArray(items).map((item) => item.entry.id);
 
   it('hides muted entries and counts them apart from the filter', () => {
     const view = selectView(timeline, { tags: ['会見'] }, ['広告']);
@@ -118,7 +119,7 @@ describe('selectView', () => {
       fc.property(fc.subarray(tags), fc.subarray(tags), fc.constantFrom('', 'MD', '本文'), (filterTags, muted, query) => {
         const view = selectView(timeline, { tags: filterTags, query }, muted);
         expect(view.items.length + view.hidden + view.muted).toBe(timeline.size);
-        for (const item of view.items) expect(item.entry.tags.some((tag) => muted.includes(tag))).toBe(false);
+        for (const item of toArray(view.items)) expect(item.entry.tags.some((tag) => muted.includes(tag))).toBe(false);
       }),
     );
   });
@@ -147,13 +148,14 @@ describe('tagCounts', () => {
 });
 
 describe('unread marks', () => {
-  const items = selectView(timelineOf(makeEntry('a', 0), makeEntry('b', 5), makeEntry('c', 10)), { tags: [] }, []).items;
+  const list = selectView(timelineOf(makeEntry('a', 0), makeEntry('b', 5), makeEntry('c', 10)), { tags: [] }, []).items;
+  const items = toArray(list);
 
   it('entries newer than the feed mark are unread; unmarked feeds have none', () => {
     const marks: ReadMarks = new Map([[A, { timeMs: items[2]!.timeMs, id: 'a' }]]);
     expect(items.map((item) => isUnread(item, marks))).toEqual([true, true, false]);
-    expect(countUnread(items, marks)).toBe(2);
-    expect(countUnread(items, new Map())).toBe(0);
+    expect(countUnread(list, marks)).toBe(2);
+    expect(countUnread(list, new Map())).toBe(0);
   });
 
   it('advancing only moves marks forward and keeps the map when nothing moved', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../src/schema/feed.js';
 import type { SourceSignal } from '../../src/sources/source.js';
 import { selectVisible, summarize } from '../../src/timeline/select.js';
-import { applySignals, emptyTimeline, getItem, hasItem, itemKey, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
+import { applySignals, arrivalsSince, emptyTimeline, getItem, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 
 const A = 'http://127.0.0.1:1/a';
@@ -38,7 +38,7 @@ describe('timeline reducer', () => {
       signal(A, { event: 'entry', entry: makeEntry('b', 10) }),
     ]);
     timeline = applySignals(timeline, [signal(A, { event: 'update', entry: makeEntry('a', 0, { body: '訂正' }) })]);
-    const item = getItem(timeline, itemKey(A, 'a'))!;
+    const item = getItem(timeline, A, 'a')!;
     expect(item.entry.body).toBe('訂正');
     expect(item.revision).toBe(1);
     expect(ids(timeline)).toEqual(['b', 'a']);
@@ -58,7 +58,7 @@ describe('timeline reducer', () => {
     const once = applySignals(emptyTimeline(), [signal(A, event)]);
     const twice = applySignals(once, [signal(A, event)]);
     expect(twice).toBe(once);
-    expect(getItem(twice, itemKey(A, 'a'))!.revision).toBe(0);
+    expect(getItem(twice, A, 'a')!.revision).toBe(0);
   });
 
   it('removes deleted entries and does not let a replay bring them back', () => {
@@ -97,7 +97,7 @@ describe('timeline reducer', () => {
     const timeline = applySignals(emptyTimeline({ maxEntries: 3 }), signals);
     expect(ids(timeline)).toEqual(['e9', 'e8', 'e7']);
     expect(timeline.size).toBe(3);
-    expect(hasItem(timeline, itemKey(A, 'e6'))).toBe(false);
+    expect(getItem(timeline, A, 'e6')).toBeUndefined();
   });
 });
 
@@ -124,13 +124,13 @@ function expectConsistent(timeline: Timeline): void {
   expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
   expect(items.length).toBe(timeline.size);
   expect(timeline.items.size).toBe(timeline.size);
-  expect(items.filter((item) => getItem(timeline, item.key) !== item)).toEqual([]);
+  expect(items.filter((item) => getItem(timeline, item.feed, item.entry.id) !== item)).toEqual([]);
   const unsorted = items.filter((after, index) => {
     const before = items[index - 1];
     return before !== undefined && !(before.timeMs < after.timeMs || (before.timeMs === after.timeMs && before.seq < after.seq));
   });
   expect(unsorted).toEqual([]);
-  expect([...timeline.deleted].filter((key) => hasItem(timeline, key))).toEqual([]);
+  expect(items.filter((item) => timeline.deleted.has(item.key))).toEqual([]);
 }
 
 describe('timeline properties', () => {
@@ -181,6 +181,16 @@ describe('timeline properties', () => {
           expectConsistent(base);
         },
       ),
+    );
+  });
+
+  it('lists as arrivals exactly the entries with a seq the older version had not reached, newest first', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('unbounded', 'trimmed' as const), fc.array(arbitrarySignal, { maxLength: 40 }), fc.array(arbitrarySignal, { maxLength: 40 }), (bound, first, later) => {
+        const previous = applySignals(large[bound], first);
+        const next = applySignals(previous, later);
+        expect(arrivalsSince(previous, next)).toEqual([...itemsNewestFirst(next)].filter((item) => item.seq > previous.seq));
+      }),
     );
   });
 });

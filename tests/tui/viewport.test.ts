@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toArray } from '../../src/timeline/item-list.js';
 import type { TimelineItem } from '../../src/timeline/timeline.js';
 import {
   initialViewport,
@@ -29,7 +30,7 @@ function model(heights: readonly number[], rows: number, extraNewer: readonly nu
 
 function firstVisible(viewport: Viewport, list: ListModel): string | undefined {
   const first = visibleLines(viewport, list)[0];
-  return first ? `${list.items[first.index]!.key}+${first.line}` : undefined;
+  return first ? `${list.items.at(first.index)!.key}+${first.line}` : undefined;
 }
 
 describe('viewport', () => {
@@ -55,9 +56,9 @@ describe('viewport', () => {
   it('never moves what the reader looks at when entries arrive above', () => {
     const before = model([2, 2, 2, 2, 2], 4);
     const viewport = scrollPage(initialViewport, 1, before);
-    const shown = visibleLines(viewport, before).map(({ index, line }) => `${before.items[index]!.key}:${line}`);
+    const shown = visibleLines(viewport, before).map(({ index, line }) => `${before.items.at(index)!.key}:${line}`);
     const after = model([2, 2, 2, 2, 2], 4, [2, 2, 2]);
-    expect(visibleLines(viewport, after).map(({ index, line }) => `${after.items[index]!.key}:${line}`)).toEqual(shown);
+    expect(visibleLines(viewport, after).map(({ index, line }) => `${after.items.at(index)!.key}:${line}`)).toEqual(shown);
     expect(newCount(viewport, after)).toBe(3);
     expect(newCount(toNewest(viewport, after), after)).toBe(0);
   });
@@ -89,7 +90,7 @@ describe('viewport', () => {
     const list = model([2, 2, 2, 2], 3);
     const viewport = scrollPage(initialViewport, 1, list);
     const anchor = visibleLines(viewport, list)[0]!.index;
-    const without = { ...list, items: list.items.filter((_, index) => index !== anchor), heightOf: () => 2 };
+    const without = { ...list, items: toArray(list.items).filter((_, index) => index !== anchor), heightOf: () => 2 };
     expect(visibleLines(viewport, without)).toHaveLength(3);
   });
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import { followedTopicOf } from '../../timeline/follow.js';
-import { hasItem, itemsNewestFirst, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
+import { arrivalsSince, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
 import { entryAsNdjson } from '../actions/entry-text.js';
 import { runWithInput } from '../actions/run-command.js';
 import { bell, detectNotificationStyle, notificationSequence, type NotificationStyle } from '../actions/terminal-sequences.js';
@@ -21,17 +21,9 @@ function notificationStyleFor(alert: Settings['alert'], env: NodeJS.ProcessEnv):
 
 /** Followed entries that arrived in this update, from feeds that were already live before it. */
 export function followedArrivals(previous: Timeline, next: Timeline, topics: readonly string[]): TimelineItem[] {
-  if (topics.length === 0 || next.seq === previous.seq) return [];
-  const arrivals: TimelineItem[] = [];
-  // New entries are usually the newest: walk back from the end while they are new.
-  for (const item of itemsNewestFirst(next)) {
-    if (item.seq <= previous.seq) continue;
-    // The backlog of a feed is history, not news: only entries after its ready marker alert.
-    if (previous.feeds.get(item.feed)?.ready !== true) continue;
-    if (hasItem(previous, item.key)) continue;
-    if (followedTopicOf(item.entry, topics) !== undefined) arrivals.push(item);
-  }
-  return arrivals;
+  if (topics.length === 0) return [];
+  // The backlog of a feed is history, not news: only entries after its ready marker alert.
+  return arrivalsSince(previous, next).filter((item) => previous.feeds.get(item.feed)?.ready === true && followedTopicOf(item.entry, topics) !== undefined);
 }
 
 /**

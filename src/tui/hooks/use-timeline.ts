@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Source, SourceSignal } from '../../sources/source.js';
+import { SharedValues } from '../../timeline/shared-values.js';
 import { applySignals, emptyTimeline, type Timeline } from '../../timeline/timeline.js';
 
 /**
@@ -13,6 +14,7 @@ export function useTimeline(sources: readonly Source[], { maxEntries, frameMs = 
     let queue: SourceSignal[] = [];
     let timer: NodeJS.Timeout | undefined;
     let lastFlush = Number.NEGATIVE_INFINITY;
+    const shared = new SharedValues();
     const flush = (): void => {
       timer = undefined;
       lastFlush = performance.now();
@@ -23,6 +25,7 @@ export function useTimeline(sources: readonly Source[], { maxEntries, frameMs = 
     // The first signal after a quiet spell is applied at once (a lone new entry shows without
     // delay); what follows within the same frame window waits for the window to end.
     const emit = (signal: SourceSignal): void => {
+      shared.adopt(signal);
       queue.push(signal);
       timer ??= setTimeout(flush, Math.max(0, lastFlush + frameMs - performance.now()));
     };
