@@ -16,6 +16,12 @@ export interface SseSourceOptions {
   readonly policy?: BackoffPolicy;
   readonly fetch?: typeof fetch;
   readonly random?: () => number;
+  /**
+   * Pass each event's payload text along (`json` of the signal) for a consumer that prints it
+   * (the pipe). Off for the screen: it holds events for a frame, and a payload's text keeps the
+   * whole received chunk it was cut from alive.
+   */
+  readonly payloadText?: boolean;
 }
 
 type Outcome =
@@ -149,7 +155,7 @@ export function createSseSource(options: SseSourceOptions): Source {
     const parsed = parseEventData(name, message.data);
     if (parsed.ok) {
       const cursor = message.lastEventId === '' ? undefined : message.lastEventId;
-      emit({ type: 'event', feed, event: parsed.value, cursor, json: parsed.json });
+      emit({ type: 'event', feed, event: parsed.value, cursor, json: options.payloadText ? parsed.json : undefined });
     } else {
       const where = message.lastEventId === '' ? name : `${name} ${message.lastEventId}`;
       emit({ type: 'invalid', feed, reason: `${where}: ${parsed.error}` });

@@ -208,3 +208,14 @@ describe('SSE source: retry policy', () => {
     expect(feed.connections[0]!.headers.authorization).toBeUndefined();
   });
 });
+
+describe('SSE source: payload text', () => {
+  const payloads = (signals: readonly SourceSignal[]) => signals.flatMap((signal) => (signal.type === 'event' ? [signal.json] : []));
+
+  it('passes each payload as received only to a consumer that asks for it', async () => {
+    const server = await faultServer({ entries: 2, plan: () => ({ kind: 'stream', events: 2, end: 'ready' }) });
+    const asked = payloads(await follow({ url: server.url, payloadText: true }, upTo(2)));
+    expect(asked.map((text) => text && JSON.parse(text).id)).toEqual(['e1', 'e2']);
+    expect(payloads(await follow({ url: server.url }, upTo(2)))).toEqual([undefined, undefined]);
+  });
+});
