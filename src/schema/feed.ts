@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * The one data schema (design.md section 3). Everything that crosses a source boundary is
