@@ -68,6 +68,25 @@ export default new Proxy(unavailable, { get: () => unavailable });`,
   },
 };
 
+/*
+ * Yoga (Ink's layout engine) carries its WebAssembly as a base64 data: URL and reads it with
+ * fetch() when fetch exists. Node's fetch decodes data: URLs slowly (tens of ms on a small
+ * machine, before the first frame); Buffer decodes the same bytes in well under one.
+ */
+const yogaWasmFetch = 'function ya(){return w||"function"!=typeof fetch?';
+
+const decodeYogaWithBuffer = {
+  name: 'decode-yoga-with-buffer',
+  setup(builder) {
+    builder.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      if (!source.includes(yogaWasmFetch)) throw new Error(`${path}: expected '${yogaWasmFetch}' (yoga-layout changed: review src/build/bundle.mjs)`);
+      const decode = 'if(!w&&ua(H))return Promise.resolve(Buffer.from(H.slice(37),"base64"));';
+      return { contents: source.replace(yogaWasmFetch, yogaWasmFetch.replace('{', `{${decode}`)), loader: 'js' };
+    });
+  },
+};
+
 /** Options shared by the app's build and the benchmark's bundle of the screen. */
 export const commonOptions = {
   bundle: true,
@@ -80,7 +99,7 @@ export const commonOptions = {
   define: { 'process.env.NODE_ENV': '"production"' },
   // React and other CommonJS dependencies call require() inside an ES module bundle.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [boundInkCaches, leaveOutConfSchemaSupport],
+  plugins: [boundInkCaches, leaveOutConfSchemaSupport, decodeYogaWithBuffer],
   logLevel: 'warning',
 };
 
