@@ -45,6 +45,48 @@ export const boundInkCaches = {
   },
 };
 
+/*
+ * conf imports ajv (with ajv-formats) and semver for its `schema` and `migrations` options.
+ * livetail uses neither (zod validates in `deserialize`), yet they are nine tenths of conf's
+ * code, and the full-screen view would parse them before its first frame. The bundle gives conf
+ * stand-ins that throw if those options are ever used, so such a change fails loudly.
+ */
+const confUnused = /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/;
+
+const leaveOutConfSchemaSupport = {
+  name: 'leave-out-conf-schema-support',
+  setup(builder) {
+    builder.onResolve({ filter: confUnused }, ({ path, importer }) =>
+      /[\\/]node_modules[\\/]conf[\\/]/.test(importer) ? { path, namespace: 'conf-unused' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'conf-unused' }, ({ path }) => ({
+      contents: `const unavailable = () => { throw new Error(${JSON.stringify(`${path} is left out of livetail's bundle: conf's schema and migrations options are not supported`)}); };
+export class Ajv2020 { constructor() { unavailable(); } }
+export default new Proxy(unavailable, { get: () => unavailable });`,
+      loader: 'js',
+    }));
+  },
+};
+
+/*
+ * Yoga (Ink's layout engine) carries its WebAssembly as a base64 data: URL and reads it with
+ * fetch() when fetch exists. Node's fetch decodes data: URLs slowly (tens of ms on a small
+ * machine, before the first frame); Buffer decodes the same bytes in well under one.
+ */
+const yogaWasmFetch = 'function ya(){return w||"function"!=typeof fetch?';
+
+const decodeYogaWithBuffer = {
+  name: 'decode-yoga-with-buffer',
+  setup(builder) {
+    builder.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      if (!source.includes(yogaWasmFetch)) throw new Error(`${path}: expected '${yogaWasmFetch}' (yoga-layout changed: review src/build/bundle.mjs)`);
+      const decode = 'if(!w&&ua(H))return Promise.resolve(Buffer.from(H.slice(37),"base64"));';
+      return { contents: source.replace(yogaWasmFetch, yogaWasmFetch.replace('{', `{${decode}`)), loader: 'js' };
+    });
+  },
+};
+
 /** Options shared by the app's build and the benchmark's bundle of the screen. */
 export const commonOptions = {
   bundle: true,
@@ -57,7 +99,7 @@ export const commonOptions = {
   define: { 'process.env.NODE_ENV': '"production"' },
   // React and other CommonJS dependencies call require() inside an ES module bundle.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [boundInkCaches],
+  plugins: [boundInkCaches, leaveOutConfSchemaSupport, decodeYogaWithBuffer],
   logLevel: 'warning',
 };
 

@@ -2,11 +2,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import manifest from '../../package.json' with { type: 'json' };
 import { isValidTimeZone } from '../format/clock.js';
 import { compileTemplate, TemplateError, type Template } from '../format/template.js';
-import { createNdjsonSource } from '../sources/ndjson-source.js';
-import { createSseSource } from '../sources/sse-source.js';
-import { startEarly } from '../sources/early-start.js';
-import type { Source } from '../sources/source.js';
-import { sourceTuning } from '../sources/tuning.js';
 import type { Filter } from '../timeline/select.js';
 import { parseDuration, parseSince } from './durations.js';
 import { parseHeaders } from './headers.js';
@@ -156,93 +151,6 @@ export function planFollow(values: Values, feeds: readonly string[], { env, stdo
   };
 }
 
-/** `resumeIds`: where to start each feed (by URL), for --resume. */
-function createSources(plan: FollowPlan, resumeIds: ReadonlyMap<string, string> = new Map()): Source[] {
-  const tuning = sourceTuning(process.env);
-  return plan.feeds.map((feed) => {
-    if (feed === '-') return createNdjsonSource(process.stdin);
-    const lastEventId = resumeIds.get(feed);
-    return createSseSource({ url: feed, headers: plan.headers, ...tuning, ...(lastEventId === undefined ? {} : { lastEventId }) });
-  });
-}
-
-/**
- * What a pipe takes from the settings: followed topics for `--followed`, and the time zone for
- * `{time}` when `--tz` is not given. Read only when needed, so plain NDJSON starts fastest.
- */
-async function pipeSettings(plan: FollowPlan, warn: (line: string) => void): Promise<{ filter: Filter; timeZone: string | undefined }> {
-  const needsZone = plan.template !== undefined && plan.timeZone === undefined;
-  if (!plan.followedOnly && !needsZone) return { filter: plan.filter, timeZone: plan.timeZone };
-  const { openSessionStores } = await import('../settings/session.js');
-  const settings = openSessionStores(process.env, warn).settings.value;
-  if (plan.followedOnly && settings.topics.length === 0) {
-    throw new UsageError('--followed: no topics are followed yet (livetail topics add <topic>)');
-  }
-  return {
-    filter: plan.followedOnly ? { ...plan.filter, followed: settings.topics } : plan.filter,
-    timeZone: plan.timeZone ?? settings.timeZone,
-  };
-}
-
-export async function follow(plan: FollowPlan): Promise<number> {
-  if (plan.output !== 'tui') {
-    const warn = (line: string): void => {
-      process.stderr.write(`livetail: ${line}\n`);
-    };
-    const { runPipe } = await import('../sink/pipe.js');
-    const { filter, timeZone } = await pipeSettings(plan, warn);
-    const resumeState = plan.resume ? (await import('../sink/resume-state.js')).openResumeState(process.env, warn) : undefined;
-    // Ctrl-C, `timeout`, a service manager: stop cleanly so the resume position is saved.
-    const stop = new AbortController();
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-    const onSignal = (): void => stop.abort();
-    for (const signal of signals) process.once(signal, onSignal);
-    try {
-      return await runPipe({
-        sources: createSources(plan, resumeState?.cursors),
-        stop: stop.signal,
-        saveCursors: resumeState && ((cursors) => resumeState.save(cursors)),
-        output: process.stdout,
-        warn,
-        template: plan.template,
-        filter,
-        once: plan.once,
-        idleMs: plan.idleMs,
-        timeZone,
-      });
-    } finally {
-      for (const signal of signals) process.off(signal, onSignal);
-    }
-  }
-  // Keys typed while the screen code loads would otherwise sit in the terminal's line buffer
-  // and be lost when Ink switches to raw mode: switch now, Ink reads them once it is up.
-  if (process.stdin.isTTY) process.stdin.setRawMode(true);
-  const sources = createSources(plan).map(startEarly);
-  // Ink (through chalk) decides on colour when it is first imported.
-  if (!plan.color) process.env.FORCE_COLOR = '0';
-  const { runTui } = await import('../tui/run.js');
-  const notices: string[] = [];
-  const { openSessionStores } = await import('../settings/session.js');
-  const stores = openSessionStores(process.env, (line) => notices.push(line));
-  const { setAmbiguousWidth } = await import('../text/index.js');
-  setAmbiguousWidth(stores.settings.value.ambiguousWidth);
-  // Told before the alternate screen, so the line is still there after quitting.
-  for (const line of notices) process.stderr.write(`livetail: ${line}\n`);
-  return runTui(
-    {
-      sources,
-      timeZone: plan.timeZone ?? stores.settings.value.timeZone,
-      color: plan.color,
-      filter: plan.filter,
-      followedOnly: plan.followedOnly,
-      maxEntries: plan.maxEntries,
-      ...stores,
-      notices,
-    },
-    { debug: plan.debug },
-  );
-}
-
 async function run(args: readonly string[], environment: Environment): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'serve') {
@@ -272,7 +180,10 @@ async function run(args: readonly string[], environment: Environment): Promise<n
   if (values.help) return printHelp();
   if (values.version) return printVersion();
   if (positionals.length === 0) throw new UsageError('no feed given (livetail <url...>, or livetail demo)');
-  return follow(planFollow(values, positionals, environment));
+  const plan = planFollow(values, positionals, environment);
+  // Sources and their schema load only for following, not for --help, --version or a usage error.
+  const { follow } = await import('./follow.js');
+  return follow(plan);
 }
 
 function printHelp(): number {

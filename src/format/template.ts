@@ -1,5 +1,5 @@
 import type { Entry } from '../schema/feed.js';
-import { sanitizeLine } from '../text/index.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { clockParts } from './clock.js';
 
 /*

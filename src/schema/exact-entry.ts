@@ -1,4 +1,4 @@
-import { regexes } from 'zod';
+import * as z from 'zod';
 import type { Entry } from './feed.js';
 
 /*
@@ -9,7 +9,7 @@ import type { Entry } from './feed.js';
  * and says what is wrong. A property test holds the two together.
  */
 
-const isoDateTime = regexes.datetime({ offset: true, local: false });
+const isoDateTime = z.regexes.datetime({ offset: true, local: false });
 
 function isStringArray(value: unknown): boolean {
   if (!Array.isArray(value)) return false;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import envPaths from 'env-paths';
 import { openStore, type Store } from './store.js';
 

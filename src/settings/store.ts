@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { withFileLock } from './lock.js';
 
 /*

@@ -1,23 +1,35 @@
 import type { Emit, Source, SourceSignal } from './source.js';
 
+export interface EarlySource extends Source {
+  /**
+   * Hands over what arrived so far, once: the screen builds its first frame from it, and
+   * `start` then delivers only what comes after.
+   */
+  takeArrived(): SourceSignal[];
+}
+
 /**
  * Starts a source at once and keeps its signals until the consumer starts it: the full-screen
  * app connects while its screen code is still loading, instead of after.
  */
-export function startEarly(source: Source): Source {
+export function startEarly(source: Source): EarlySource {
   let held: SourceSignal[] = [];
   let consumer: Emit | undefined;
   source.start((signal) => {
     if (consumer) consumer(signal);
     else held.push(signal);
   });
+  const takeArrived = (): SourceSignal[] => {
+    const arrived = held;
+    held = [];
+    return arrived;
+  };
   return {
     feed: source.feed,
+    takeArrived,
     start(emit) {
       consumer = emit;
-      const backlog = held;
-      held = [];
-      for (const signal of backlog) emit(signal);
+      for (const signal of takeArrived()) emit(signal);
     },
     stop() {
       source.stop();

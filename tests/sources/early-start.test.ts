@@ -17,4 +17,16 @@ describe('startEarly', () => {
     early.stop();
     expect(inner.stopped).toBe(true);
   });
+
+  it('hands what arrived to the first frame once; start then delivers only what comes after', () => {
+    const inner = new FakeSource('f');
+    const early = startEarly(inner);
+    inner.send(signal('f', { event: 'entry', entry: makeEntry('1', 0) }));
+    expect(early.takeArrived().map((each) => each.type)).toEqual(['event']);
+    expect(early.takeArrived()).toEqual([]);
+    inner.send(signal('f', { event: 'entry', entry: makeEntry('2', 1) }));
+    const received: SourceSignal[] = [];
+    early.start((each) => received.push(each));
+    expect(received.map((each) => (each.type === 'event' && each.event.event === 'entry' ? each.event.entry.id : each.type))).toEqual(['2']);
+  });
 });

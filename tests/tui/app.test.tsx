@@ -49,6 +49,13 @@ describe('App', () => {
     expect(frame).toContain('▸ 【図解】声明のポイント');
   });
 
+  it('shows what arrived while the screen loaded in its very first frame', () => {
+    const { lastFrame } = render(
+      <App sources={[new FakeSource(F)]} backlog={entries(3)} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={size} />,
+    );
+    expect(lastFrame()).toContain('見出し2号');
+  });
+
   it('is one row shorter than the terminal', async () => {
     const { lastFrame } = mount(new FakeSource(F, entries(40)), 20);
     const frame = await frameWhere(lastFrame, (text) => text.includes('見出し39号'));

@@ -8,8 +8,12 @@ import { applySignals, emptyTimeline, type Timeline } from '../../timeline/timel
  * window: Ink lays out on every React commit, so one commit per event would not keep up with
  * a backlog of thousands.
  */
-export function useTimeline(sources: readonly Source[], { maxEntries, frameMs = 33 }: { maxEntries?: number | undefined; frameMs?: number } = {}): Timeline {
-  const [timeline, setTimeline] = useState(() => emptyTimeline({ feeds: sources.map((source) => source.feed), maxEntries }));
+export function useTimeline(
+  sources: readonly Source[],
+  { maxEntries, frameMs = 33, backlog = [] }: { maxEntries?: number | undefined; frameMs?: number; backlog?: readonly SourceSignal[] } = {},
+): Timeline {
+  // What arrived while the screen loaded is in the first frame, not one frame window later.
+  const [timeline, setTimeline] = useState(() => applySignals(emptyTimeline({ feeds: sources.map((source) => source.feed), maxEntries }), backlog));
   useEffect(() => {
     let queue: SourceSignal[] = [];
     let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,102 @@
+import { createNdjsonSource } from '../sources/ndjson-source.js';
+import { createSseSource } from '../sources/sse-source.js';
+import { startEarly } from '../sources/early-start.js';
+import type { Source } from '../sources/source.js';
+import { sourceTuning } from '../sources/tuning.js';
+import type { Filter } from '../timeline/select.js';
+import type { FollowPlan } from './main.js';
+import { UsageError } from './usage.js';
+
+/**
+ * `resumeIds`: where to start each feed (by URL), for --resume. `payloadText`: events carry their
+ * payload as received, for the pipe to print.
+ */
+function createSources(
+  plan: FollowPlan,
+  { resumeIds = new Map(), payloadText = false }: { resumeIds?: ReadonlyMap<string, string>; payloadText?: boolean } = {},
+): Source[] {
+  const tuning = sourceTuning(process.env);
+  return plan.feeds.map((feed) => {
+    if (feed === '-') return createNdjsonSource(process.stdin);
+    const lastEventId = resumeIds.get(feed);
+    return createSseSource({ url: feed, headers: plan.headers, payloadText, ...tuning, ...(lastEventId === undefined ? {} : { lastEventId }) });
+  });
+}
+
+/**
+ * What a pipe takes from the settings: followed topics for `--followed`, and the time zone for
+ * `{time}` when `--tz` is not given. Read only when needed, so plain NDJSON starts fastest.
+ */
+async function pipeSettings(plan: FollowPlan, warn: (line: string) => void): Promise<{ filter: Filter; timeZone: string | undefined }> {
+  const needsZone = plan.template !== undefined && plan.timeZone === undefined;
+  if (!plan.followedOnly && !needsZone) return { filter: plan.filter, timeZone: plan.timeZone };
+  const { openSessionStores } = await import('../settings/session.js');
+  const settings = openSessionStores(process.env, warn).settings.value;
+  if (plan.followedOnly && settings.topics.length === 0) {
+    throw new UsageError('--followed: no topics are followed yet (livetail topics add <topic>)');
+  }
+  return {
+    filter: plan.followedOnly ? { ...plan.filter, followed: settings.topics } : plan.filter,
+    timeZone: plan.timeZone ?? settings.timeZone,
+  };
+}
+
+export async function follow(plan: FollowPlan): Promise<number> {
+  if (plan.output !== 'tui') {
+    const warn = (line: string): void => {
+      process.stderr.write(`livetail: ${line}\n`);
+    };
+    const { runPipe } = await import('../sink/pipe.js');
+    const { filter, timeZone } = await pipeSettings(plan, warn);
+    const resumeState = plan.resume ? (await import('../sink/resume-state.js')).openResumeState(process.env, warn) : undefined;
+    // Ctrl-C, `timeout`, a service manager: stop cleanly so the resume position is saved.
+    const stop = new AbortController();
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const onSignal = (): void => stop.abort();
+    for (const signal of signals) process.once(signal, onSignal);
+    try {
+      return await runPipe({
+        sources: createSources(plan, { payloadText: true, ...(resumeState ? { resumeIds: resumeState.cursors } : {}) }),
+        stop: stop.signal,
+        saveCursors: resumeState && ((cursors) => resumeState.save(cursors)),
+        output: process.stdout,
+        warn,
+        template: plan.template,
+        filter,
+        once: plan.once,
+        idleMs: plan.idleMs,
+        timeZone,
+      });
+    } finally {
+      for (const signal of signals) process.off(signal, onSignal);
+    }
+  }
+  // Keys typed while the screen code loads would otherwise sit in the terminal's line buffer
+  // and be lost when Ink switches to raw mode: switch now, Ink reads them once it is up.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  const sources = createSources(plan).map(startEarly);
+  // Ink (through chalk) decides on colour when it is first imported.
+  if (!plan.color) process.env.FORCE_COLOR = '0';
+  const { runTui } = await import('../tui/run.js');
+  const notices: string[] = [];
+  const { openSessionStores } = await import('../settings/session.js');
+  const stores = openSessionStores(process.env, (line) => notices.push(line));
+  const { setAmbiguousWidth } = await import('../text/index.js');
+  setAmbiguousWidth(stores.settings.value.ambiguousWidth);
+  // Told before the alternate screen, so the line is still there after quitting.
+  for (const line of notices) process.stderr.write(`livetail: ${line}\n`);
+  return runTui(
+    {
+      sources,
+      backlog: sources.flatMap((source) => source.takeArrived()),
+      timeZone: plan.timeZone ?? stores.settings.value.timeZone,
+      color: plan.color,
+      filter: plan.filter,
+      followedOnly: plan.followedOnly,
+      maxEntries: plan.maxEntries,
+      ...stores,
+      notices,
+    },
+    { debug: plan.debug },
+  );
+}
