@@ -1,5 +1,6 @@
 import { isFeedEventName, parseEventData } from '../schema/feed.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
+import { openStream, type StreamResponse } from './http-stream.js';
 import { createSseParser, type SseMessage, type SseParser } from './sse-parser.js';
 import type { Emit, Source } from './source.js';
 import { defaultKeepaliveTimeoutMs } from './tuning.js';
@@ -14,7 +15,6 @@ export interface SseSourceOptions {
   readonly keepaliveTimeoutMs?: number;
   readonly maxEventLength?: number;
   readonly policy?: BackoffPolicy;
-  readonly fetch?: typeof fetch;
   readonly random?: () => number;
   /**
    * Pass each event's payload text along (`json` of the signal) for a consumer that prints it
@@ -37,14 +37,11 @@ const permanentStatuses = new Map<number, string>([
   [410, 'feed gone (HTTP 410)'],
 ]);
 
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    if (cause?.code) return `network error (${cause.code})`;
-    if (error.name === 'AbortError') return 'aborted';
-    return `network error (${cause?.message ?? error.message})`;
-  }
-  return 'network error';
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return 'network error';
+  if (error.name === 'AbortError') return 'aborted';
+  const code = (error as NodeJS.ErrnoException).code;
+  return `network error (${typeof code === 'string' ? code : error.message})`;
 }
 
 /** What the reconnect loop learns from the connections it makes. */
@@ -57,7 +54,6 @@ interface ConnectionRun {
 /** Follows one SSE feed forever: parses, validates, resumes with Last-Event-ID, backs off. */
 export function createSseSource(options: SseSourceOptions): Source {
   const feed = options.url;
-  const fetchImpl = options.fetch ?? fetch;
   const random = options.random ?? Math.random;
   const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
   let stopped = false;
@@ -73,36 +69,31 @@ export function createSseSource(options: SseSourceOptions): Source {
       ...options.headers,
     };
     if (parser.lastEventId !== '') headers['Last-Event-ID'] = parser.lastEventId;
-    let response: Response;
+    let response: StreamResponse;
     try {
-      response = await fetchImpl(feed, { headers, signal: connection.signal, redirect: 'follow' });
+      response = await openStream(feed, { headers, signal: connection.signal });
     } catch (error) {
-      // The fetch standard refuses some ports outright (e.g. 1, 6000, 6667): retrying cannot help.
-      if ((error as { cause?: { message?: string } }).cause?.message === 'bad port') {
-        return { retry: false, reason: `port ${new URL(feed).port} is refused by Node's fetch (a blocked port); serve the feed on another port` };
-      }
-      return { retry: true, reason: describeFetchError(error) };
+      return { retry: true, reason: describeNetworkError(error) };
     }
     const permanent = permanentStatuses.get(response.status);
     if (permanent !== undefined) {
-      await response.body?.cancel().catch(() => undefined);
+      response.cancel();
       return { retry: false, reason: permanent };
     }
     if (response.status === 429 || response.status >= 500) {
-      await response.body?.cancel().catch(() => undefined);
-      const minimumMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      response.cancel();
+      const minimumMs = parseRetryAfter(response.header('retry-after'), Date.now());
       return { retry: true, reason: `HTTP ${response.status}`, ...(minimumMs === undefined ? {} : { minimumMs }) };
     }
     if (response.status !== 200) {
-      await response.body?.cancel().catch(() => undefined);
+      response.cancel();
       return { retry: false, reason: `unexpected answer (HTTP ${response.status})` };
     }
-    const contentType = response.headers.get('content-type') ?? '';
+    const contentType = response.header('content-type') ?? '';
     if (!/^text\/event-stream\b/i.test(contentType)) {
-      await response.body?.cancel().catch(() => undefined);
+      response.cancel();
       return { retry: false, reason: `not an event stream (content-type: ${contentType || 'none'})` };
     }
-    if (!response.body) return { retry: true, reason: 'empty response' };
 
     emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
     state.delivered = false;
@@ -133,7 +124,7 @@ export function createSseSource(options: SseSourceOptions): Source {
       parse(utf8.end());
     } catch (error) {
       const silence = keepaliveTimeoutMs >= 1000 ? `${Math.round(keepaliveTimeoutMs / 1000)}s` : `${keepaliveTimeoutMs}ms`;
-      const reason = timedOut ? `no data for ${silence}` : describeFetchError(error);
+      const reason = timedOut ? `no data for ${silence}` : describeNetworkError(error);
       return { retry: true, reason, minimumMs: state.serverRetryMs, delivered: state.delivered };
     } finally {
       clearTimeout(silenceTimer);
