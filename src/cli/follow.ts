@@ -88,7 +88,6 @@ export async function follow(plan: FollowPlan): Promise<number> {
   return runTui(
     {
       sources,
-      backlog: sources.flatMap((source) => source.takeArrived()),
       timeZone: plan.timeZone ?? stores.settings.value.timeZone,
       color: plan.color,
       filter: plan.filter,

@@ -1,10 +1,6 @@
 import type { Emit, Source, SourceSignal } from './source.js';
 
 export interface EarlySource extends Source {
-  /**
-   * Hands over what arrived so far, once: the screen builds its first frame from it, and
-   * `start` then delivers only what comes after.
-   */
   takeArrived(): SourceSignal[];
 }
 

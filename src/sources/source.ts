@@ -37,6 +37,11 @@ export interface Source {
   /** The label this source's events carry (a URL, or `stdin`). */
   readonly feed: string;
   start(emit: Emit): void;
+  /**
+   * For a source that was started before its consumer: hands over what arrived so far, once, so
+   * that the screen's first frame shows it; `start` then delivers only what comes after.
+   */
+  takeArrived?(): SourceSignal[];
   stop(): void;
 }
 

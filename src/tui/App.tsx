@@ -2,7 +2,7 @@ import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import { settingsSchema, stateSchema, type Settings, type State } from '../settings/settings.js';
 import { memoryStore, type Store } from '../settings/store.js';
-import type { Source, SourceSignal } from '../sources/source.js';
+import type { Source } from '../sources/source.js';
 import { followedTopicOf } from '../timeline/follow.js';
 import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
 import { latestGap } from '../timeline/timeline.js';
@@ -42,8 +42,6 @@ import {
 
 export interface AppProps {
   readonly sources: readonly Source[];
-  /** Signals that arrived before the screen was up (the connection starts while it loads). */
-  readonly backlog?: readonly SourceSignal[];
   readonly timeZone: string | undefined;
   readonly color: boolean;
   /** The filter to start with (`--tag`, `--since`); tags can then be changed with t/T. */
@@ -99,11 +97,11 @@ function useStore<T>(given: Store<T> | undefined, defaults: () => T): Store<T> {
 }
 
 export function App(props: AppProps) {
-  const { sources, backlog, timeZone, color, filter, maxEntries, size, interactive = true } = props;
+  const { sources, timeZone, color, filter, maxEntries, size, interactive = true } = props;
   const { exit } = useApp();
   const { stdout } = useStdout();
   const { columns, rows } = useTerminalSize(size);
-  const timeline = useTimeline(sources, { maxEntries, backlog });
+  const timeline = useTimeline(sources, { maxEntries });
   const preferences = usePreferences(useStore(props.settings, () => settingsSchema.parse({})));
   const stateStore = useStore(props.state, () => stateSchema.parse({}));
   const { topics, mutedTags } = preferences.settings;

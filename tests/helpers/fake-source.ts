@@ -4,7 +4,18 @@ import type { Emit, Source, SourceSignal } from '../../src/sources/source.js';
 export class FakeSource implements Source {
   emit: Emit | undefined;
   stopped = false;
-  constructor(readonly feed: string, private readonly initial: readonly SourceSignal[] = []) {}
+  constructor(
+    readonly feed: string,
+    private readonly initial: readonly SourceSignal[] = [],
+    /** What a source started early would hand over before `start` (see early-start). */
+    private arrived: SourceSignal[] = [],
+  ) {}
+
+  takeArrived(): SourceSignal[] {
+    const arrived = this.arrived;
+    this.arrived = [];
+    return arrived;
+  }
 
   start(emit: Emit): void {
     this.emit = emit;

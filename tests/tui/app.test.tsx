@@ -51,9 +51,17 @@ describe('App', () => {
 
   it('shows what arrived while the screen loaded in its very first frame', () => {
     const { lastFrame } = render(
-      <App sources={[new FakeSource(F)]} backlog={entries(3)} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={size} />,
+      <App sources={[new FakeSource(F, [], entries(3))]} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={size} />,
     );
     expect(lastFrame()).toContain('見出し2号');
+  });
+
+  it('shares equal tag lists among what arrived while the screen loaded, as among live arrivals', () => {
+    const arrived = [0, 1, 2].map((index) => signal(F, { event: 'entry', entry: makeEntry(`e${index}`, index, { tags: ['港湾', '会見'] }) }));
+    const tagLists = () => arrived.map((signal) => signal.type === 'event' && signal.event.event === 'entry' && signal.event.entry.tags);
+    expect(new Set(tagLists()).size).toBe(3);
+    render(<App sources={[new FakeSource(F, [], arrived)]} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={size} />);
+    expect(new Set(tagLists()).size).toBe(1);
   });
 
   it('is one row shorter than the terminal', async () => {

@@ -10,15 +10,20 @@ import { applySignals, emptyTimeline, type Timeline } from '../../timeline/timel
  */
 export function useTimeline(
   sources: readonly Source[],
-  { maxEntries, frameMs = 33, backlog = [] }: { maxEntries?: number | undefined; frameMs?: number; backlog?: readonly SourceSignal[] } = {},
+  { maxEntries, frameMs = 33 }: { maxEntries?: number | undefined; frameMs?: number } = {},
 ): Timeline {
-  // What arrived while the screen loaded is in the first frame, not one frame window later.
-  const [timeline, setTimeline] = useState(() => applySignals(emptyTimeline({ feeds: sources.map((source) => source.feed), maxEntries }), backlog));
+  const [shared] = useState(() => new SharedValues());
+  // What arrived while the screen loaded is in the first frame, not one frame window later. It is
+  // taken from the sources, not passed in: nothing keeps the handed-over signals alive after.
+  const [timeline, setTimeline] = useState(() => {
+    const arrived = sources.flatMap((source) => source.takeArrived?.() ?? []);
+    for (const signal of arrived) shared.adopt(signal);
+    return applySignals(emptyTimeline({ feeds: sources.map((source) => source.feed), maxEntries }), arrived);
+  });
   useEffect(() => {
     let queue: SourceSignal[] = [];
     let timer: NodeJS.Timeout | undefined;
     let lastFlush = Number.NEGATIVE_INFINITY;
-    const shared = new SharedValues();
     const flush = (): void => {
       timer = undefined;
       lastFlush = performance.now();
@@ -38,6 +43,6 @@ export function useTimeline(
       clearTimeout(timer);
       for (const source of sources) source.stop();
     };
-  }, [sources, frameMs]);
+  }, [sources, frameMs, shared]);
   return timeline;
 }
