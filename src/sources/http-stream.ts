@@ -1,4 +1,4 @@
-import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 
 /*
@@ -39,26 +39,48 @@ export class NetworkError extends Error {
   }
 }
 
+const ignore = (): void => undefined;
+
+const aborted = (): Error => new DOMException('This operation was aborted', 'AbortError');
+
+/*
+ * Aborting is done here rather than with http.request's `signal`: that destroys the socket with
+ * an error, which the socket emits where nothing listens once a response is under way, and an
+ * unheard 'error' event ends the process.
+ */
 async function requestOnce(url: URL, request: StreamRequest, headers: Record<string, string>): Promise<IncomingMessage> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new NetworkError(`unsupported protocol ${url.protocol}`);
   const { request: send } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  const { signal } = request;
+  if (signal.aborted) throw aborted();
   return new Promise((resolve, reject) => {
-    const options: RequestOptions = { method: 'GET', headers, signal: request.signal };
     let outgoing: ClientRequest;
+    const onAbort = (): void => {
+      outgoing.destroy();
+      reject(aborted());
+    };
     try {
-      outgoing = send(url, options, resolve);
+      outgoing = send(url, { method: 'GET', headers }, (response) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(response);
+      });
     } catch (error) {
       reject(new NetworkError((error as Error).message, (error as NodeJS.ErrnoException).code));
       return;
     }
+    signal.addEventListener('abort', onAbort, { once: true });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.name === 'AbortError' ? error : new NetworkError(error.message, error.code));
+      signal.removeEventListener('abort', onAbort);
+      reject(new NetworkError(error.message, error.code));
     });
     outgoing.end();
   });
 }
 
 async function decoded(response: IncomingMessage): Promise<Readable> {
+  // Errors reach the reader through the body's iterator. One that comes after the reader has
+  // stopped (the source was stopped mid-stream, which aborts the request) must not crash.
+  response.on('error', ignore);
   const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (encoding === 'identity') return response;
   const zlib = await import('node:zlib');
@@ -76,6 +98,7 @@ async function decoded(response: IncomingMessage): Promise<Readable> {
     throw new NetworkError(`unsupported content-encoding ${encoding}`);
   }
   response.on('error', (error) => decoder.destroy(error));
+  decoder.on('error', ignore);
   return response.pipe(decoder);
 }
 
@@ -89,6 +112,16 @@ export async function openStream(location: string, request: StreamRequest): Prom
     const next = response.headers.location;
     if (!redirectStatuses.has(status) || next === undefined) {
       const body = await decoded(response);
+      // Destroyed without an error: the reader's loop ends, and no 'error' event is left unheard.
+      const stop = (): void => {
+        body.destroy();
+        response.destroy();
+      };
+      if (request.signal.aborted) stop();
+      else {
+        request.signal.addEventListener('abort', stop, { once: true });
+        body.once('close', () => request.signal.removeEventListener('abort', stop));
+      }
       return {
         status,
         header: (name) => {

@@ -235,3 +235,28 @@ describe('SSE source: payload text', () => {
     expect(payloads(await follow({ url: server.url }, upTo(2)))).toEqual([undefined, undefined]);
   });
 });
+
+describe('SSE source: stopping', () => {
+  it('stops from inside its own event, at the end of a long stream, without a stray error', async () => {
+    // As `--once` does: stop at `ready` while the rest of the response is still being read.
+    const events = Array.from({ length: 20_000 }, (_, index) => `id: ${index + 1}\nevent: entry\ndata: ${JSON.stringify(entryOf(index + 1))}\n\n`);
+    const server: Server = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      response.end(`${events.join('')}event: ready\ndata: {}\n\n`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const source = createSseSource({ ...fast, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+    let entries = 0;
+    await new Promise<void>((resolve) => {
+      source.start((signal) => {
+        if (signal.type === 'event') entries += 1;
+        if (signal.type !== 'ready') return;
+        source.stop();
+        // An error event nobody hears would end the test run before this turn of the loop.
+        setImmediate(resolve);
+      });
+    });
+    expect(entries).toBe(20_000);
+  });
+});
