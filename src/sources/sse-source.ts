@@ -69,12 +69,40 @@ export function createSseSource(options: SseSourceOptions): Source {
       ...options.headers,
     };
     if (parser.lastEventId !== '') headers['Last-Event-ID'] = parser.lastEventId;
-    let response: StreamResponse;
+    // Silence ends a connection, whether the server never answers or stops sending.
+    let silenceTimer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const armSilenceTimer = (): void => {
+      clearTimeout(silenceTimer);
+      silenceTimer = setTimeout(() => {
+        timedOut = true;
+        connection.abort();
+      }, keepaliveTimeoutMs);
+    };
+    const silence = keepaliveTimeoutMs >= 1000 ? `${Math.round(keepaliveTimeoutMs / 1000)}s` : `${keepaliveTimeoutMs}ms`;
+    armSilenceTimer();
     try {
-      response = await openStream(feed, { headers, signal: connection.signal });
-    } catch (error) {
-      return { retry: true, reason: describeNetworkError(error) };
+      let response: StreamResponse;
+      try {
+        response = await openStream(feed, { headers, signal: connection.signal });
+      } catch (error) {
+        return { retry: true, reason: timedOut ? `no answer for ${silence}` : describeNetworkError(error) };
+      }
+      return await readStream(emit, parser, state, response, armSilenceTimer, () => (timedOut ? `no data for ${silence}` : undefined));
+    } finally {
+      clearTimeout(silenceTimer);
     }
+  }
+
+  /** `silenceReason`: why the connection was ended, when it was ended for silence. */
+  async function readStream(
+    emit: Emit,
+    parser: SseParser,
+    state: ConnectionRun,
+    response: StreamResponse,
+    armSilenceTimer: () => void,
+    silenceReason: () => string | undefined,
+  ): Promise<Outcome> {
     const permanent = permanentStatuses.get(response.status);
     if (permanent !== undefined) {
       response.cancel();
@@ -104,35 +132,23 @@ export function createSseSource(options: SseSourceOptions): Source {
         else parser.feed(piece);
       }
     };
-    let silenceTimer: NodeJS.Timeout | undefined;
-    let timedOut = false;
-    const armSilenceTimer = (): void => {
-      clearTimeout(silenceTimer);
-      silenceTimer = setTimeout(() => {
-        timedOut = true;
-        connection.abort();
-      }, keepaliveTimeoutMs);
-    };
     armSilenceTimer();
     try {
       for await (const bytes of response.body) {
         armSilenceTimer();
         state.delivered = true;
-        parse(utf8.push(bytes as Uint8Array));
+        parse(utf8.push(bytes));
         if (stopped) break;
       }
       parse(utf8.end());
     } catch (error) {
-      const silence = keepaliveTimeoutMs >= 1000 ? `${Math.round(keepaliveTimeoutMs / 1000)}s` : `${keepaliveTimeoutMs}ms`;
-      const reason = timedOut ? `no data for ${silence}` : describeNetworkError(error);
-      return { retry: true, reason, minimumMs: state.serverRetryMs, delivered: state.delivered };
+      return { retry: true, reason: silenceReason() ?? describeNetworkError(error), minimumMs: state.serverRetryMs, delivered: state.delivered };
     } finally {
-      clearTimeout(silenceTimer);
       if (parser.reset() && !stopped) {
         emit({ type: 'invalid', feed, reason: 'unfinished event skipped (the connection ended in the middle of it)' });
       }
     }
-    return { retry: true, reason: 'server closed the connection', minimumMs: state.serverRetryMs, delivered: state.delivered };
+    return { retry: true, reason: silenceReason() ?? 'server closed the connection', minimumMs: state.serverRetryMs, delivered: state.delivered };
   }
 
   function onMessage(emit: Emit, message: SseMessage): void {

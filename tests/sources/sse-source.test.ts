@@ -90,6 +90,21 @@ describe('SSE source: resume ids', () => {
     expect(invalids(signals)).toEqual(['unfinished event skipped (the connection ended in the middle of it)']);
     expect(signals).toContainEqual(expect.objectContaining({ type: 'state', state: expect.objectContaining({ status: 'reconnecting', reason: 'no data for 200ms' }) }));
   });
+
+  it('gives up on a server that accepts the connection but never answers, and tries again', async () => {
+    let requests = 0;
+    const server: Server = createServer(() => {
+      requests += 1;
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const signals = await follow({ url, keepaliveTimeoutMs: 100 }, () => requests >= 2);
+    expect(signals).toContainEqual(expect.objectContaining({ type: 'state', state: expect.objectContaining({ status: 'reconnecting', reason: 'no answer for 100ms' }) }));
+  });
 });
 
 describe('SSE source: bad streams', () => {
