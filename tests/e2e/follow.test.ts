@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -182,5 +184,32 @@ describe('settings in pipe mode', () => {
     expect(result.stdout.split('\n')[0]).toBe('09:00 s-1');
     const flagWins = await runLivetail([server.url, '--once', '--format', '{time} {id}', '--tz', 'Asia/Tokyo'], { env: { LIVETAIL_CONFIG_DIR: dir } });
     expect(flagWins.stdout.split('\n')[0]).toBe('18:00 s-1');
+  });
+});
+
+describe('following over HTTPS', () => {
+  // A test-only certificate authority and a certificate for 127.0.0.1 signed by it
+  // (tests/fixtures/tls, valid until 2126); the follower is told to trust that authority.
+  const tls = (name: string): string => readFileSync(fixture(`tls/${name}`), 'utf8');
+
+  it('reads a feed served over TLS, after a redirect from plain HTTP', async () => {
+    const lines = [1, 2, 3].map((n) => `id: ${n}\nevent: entry\ndata: ${JSON.stringify({ id: `t${n}`, time: '2026-11-25T05:00:00Z', title: `暗号化${n}`, body: '', tags: [] })}\n\n`);
+    const secure = createHttpsServer({ key: tls('server.key'), cert: tls('server.pem') }, (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      response.end(`${lines.join('')}event: ready\ndata: {}\n\n`);
+    });
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+    const securePort = (secure.address() as { port: number }).port;
+    const plain = createHttpServer((_request, response) => response.writeHead(301, { Location: `https://127.0.0.1:${securePort}/live` }).end());
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(plain.address() as { port: number }).port}/`;
+      const result = await runLivetail([url, '--once', '--format', '{title}'], { env: { NODE_EXTRA_CA_CERTS: fixture('tls/ca.pem') } });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe('暗号化1\n暗号化2\n暗号化3\n');
+    } finally {
+      secure.close();
+      plain.close();
+    }
   });
 });
