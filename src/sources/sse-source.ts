@@ -51,6 +51,37 @@ interface ConnectionRun {
   delivered: boolean;
 }
 
+/** Silence ends a connection, whether the server never answers or stops sending. */
+interface SilenceWatch {
+  /** Something arrived: the wait starts over. */
+  rearm(): void;
+  stop(): void;
+  readonly timedOut: boolean;
+  /** The wait, for messages ("45s"). */
+  readonly limit: string;
+}
+
+function watchSilence(timeoutMs: number, onTimeout: () => void): SilenceWatch {
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const rearm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      onTimeout();
+    }, timeoutMs);
+  };
+  rearm();
+  return {
+    rearm,
+    stop: () => clearTimeout(timer),
+    get timedOut() {
+      return timedOut;
+    },
+    limit: timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)}s` : `${timeoutMs}ms`,
+  };
+}
+
 /** Follows one SSE feed forever: parses, validates, resumes with Last-Event-ID, backs off. */
 export function createSseSource(options: SseSourceOptions): Source {
   const feed = options.url;
@@ -69,40 +100,21 @@ export function createSseSource(options: SseSourceOptions): Source {
       ...options.headers,
     };
     if (parser.lastEventId !== '') headers['Last-Event-ID'] = parser.lastEventId;
-    // Silence ends a connection, whether the server never answers or stops sending.
-    let silenceTimer: NodeJS.Timeout | undefined;
-    let timedOut = false;
-    const armSilenceTimer = (): void => {
-      clearTimeout(silenceTimer);
-      silenceTimer = setTimeout(() => {
-        timedOut = true;
-        connection.abort();
-      }, keepaliveTimeoutMs);
-    };
-    const silence = keepaliveTimeoutMs >= 1000 ? `${Math.round(keepaliveTimeoutMs / 1000)}s` : `${keepaliveTimeoutMs}ms`;
-    armSilenceTimer();
+    const silence = watchSilence(keepaliveTimeoutMs, () => connection.abort());
     try {
       let response: StreamResponse;
       try {
         response = await openStream(feed, { headers, signal: connection.signal });
       } catch (error) {
-        return { retry: true, reason: timedOut ? `no answer for ${silence}` : describeNetworkError(error) };
+        return { retry: true, reason: silence.timedOut ? `no answer for ${silence.limit}` : describeNetworkError(error) };
       }
-      return await readStream(emit, parser, state, response, armSilenceTimer, () => (timedOut ? `no data for ${silence}` : undefined));
+      return await readStream(emit, parser, state, response, silence);
     } finally {
-      clearTimeout(silenceTimer);
+      silence.stop();
     }
   }
 
-  /** `silenceReason`: why the connection was ended, when it was ended for silence. */
-  async function readStream(
-    emit: Emit,
-    parser: SseParser,
-    state: ConnectionRun,
-    response: StreamResponse,
-    armSilenceTimer: () => void,
-    silenceReason: () => string | undefined,
-  ): Promise<Outcome> {
+  async function readStream(emit: Emit, parser: SseParser, state: ConnectionRun, response: StreamResponse, silence: SilenceWatch): Promise<Outcome> {
     const permanent = permanentStatuses.get(response.status);
     if (permanent !== undefined) {
       response.cancel();
@@ -132,23 +144,25 @@ export function createSseSource(options: SseSourceOptions): Source {
         else parser.feed(piece);
       }
     };
-    armSilenceTimer();
+    silence.rearm();
     try {
       for await (const bytes of response.body) {
-        armSilenceTimer();
+        silence.rearm();
         state.delivered = true;
         parse(utf8.push(bytes));
         if (stopped) break;
       }
       parse(utf8.end());
     } catch (error) {
-      return { retry: true, reason: silenceReason() ?? describeNetworkError(error), minimumMs: state.serverRetryMs, delivered: state.delivered };
+      const reason = silence.timedOut ? `no data for ${silence.limit}` : describeNetworkError(error);
+      return { retry: true, reason, minimumMs: state.serverRetryMs, delivered: state.delivered };
     } finally {
       if (parser.reset() && !stopped) {
         emit({ type: 'invalid', feed, reason: 'unfinished event skipped (the connection ended in the middle of it)' });
       }
     }
-    return { retry: true, reason: silenceReason() ?? 'server closed the connection', minimumMs: state.serverRetryMs, delivered: state.delivered };
+    const reason = silence.timedOut ? `no data for ${silence.limit}` : 'server closed the connection';
+    return { retry: true, reason, minimumMs: state.serverRetryMs, delivered: state.delivered };
   }
 
   function onMessage(emit: Emit, message: SseMessage): void {
