@@ -120,12 +120,11 @@ export function parseEventData(name: FeedEventName, data: string): ParsedEvent {
   } catch {
     return { ok: false, error: 'not valid JSON' };
   }
-  if ((name === 'entry' || name === 'update') && isExactEntry(payload)) {
-    const value: FeedEvent = { event: name, entry: payload };
-    const oneObjectLine = data.charCodeAt(0) === 0x7b && data.indexOf('\n') === -1 && data.indexOf('\r') === -1;
-    return oneObjectLine ? { ok: true, value, json: data } : { ok: true, value };
-  }
-  return validateEvent(name, payload);
+  const validated = validateEvent(name, payload);
+  // The entry is the parsed payload itself only when it needed no change (the exact-entry path).
+  const asReceived = validated.ok && 'entry' in validated.value && validated.value.entry === payload;
+  const oneObjectLine = data.charCodeAt(0) === 0x7b && data.indexOf('\n') === -1 && data.indexOf('\r') === -1;
+  return asReceived && oneObjectLine ? { ...validated, json: data } : validated;
 }
 
 /** The JSON object an event carries on the wire (SSE `data:`), without the event name. */

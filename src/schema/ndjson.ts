@@ -31,27 +31,19 @@ export function parseNdjsonLine(line: string): Validated<NdjsonEvent> {
   return validated.ok ? { ok: true, value: { feed, event: validated.value } } : validated;
 }
 
-const feedPrefixes = new Map<string, string>();
+/** The prefix of the last line made: a pipe's lines come from one feed, or a few in turns. */
 let lastPrefix = { feed: '', name: '', prefix: '' };
 
 /**
- * One NDJSON line from an event's payload JSON. Built by splicing the payload after a cached
+ * One NDJSON line from an event's payload JSON. Built by splicing the payload after a
  * `{"event":…,"feed":…,` prefix: spreading the payload into a new object first costs more than
  * the stringify itself at ingest rates (hundreds of thousands of lines per second).
  */
 export function ndjsonLine(feed: string, name: FeedEvent['event'], payloadJson: string): string {
-  let prefix: string | undefined;
-  if (lastPrefix.feed === feed && lastPrefix.name === name) prefix = lastPrefix.prefix;
-  else {
-    const prefixKey = `${name}\n${feed}`;
-    prefix = feedPrefixes.get(prefixKey);
-    if (prefix === undefined) {
-      prefix = `{"event":${JSON.stringify(name)},"feed":${JSON.stringify(feed)}`;
-      if (feedPrefixes.size > 64) feedPrefixes.clear();
-      feedPrefixes.set(prefixKey, prefix);
-    }
-    lastPrefix = { feed, name, prefix };
+  if (lastPrefix.feed !== feed || lastPrefix.name !== name) {
+    lastPrefix = { feed, name, prefix: `{"event":${JSON.stringify(name)},"feed":${JSON.stringify(feed)}` };
   }
+  const { prefix } = lastPrefix;
   return payloadJson === '{}' ? `${prefix}}` : `${prefix},${payloadJson.slice(1)}`;
 }
 

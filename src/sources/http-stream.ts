@@ -79,7 +79,7 @@ async function requestOnce(url: URL, request: StreamRequest, headers: Record<str
 
 async function decoded(response: IncomingMessage): Promise<Readable> {
   // Errors reach the reader through the body's iterator. One that comes after the reader has
-  // stopped (the source was stopped mid-stream, which aborts the request) must not crash.
+  // stopped reading (a reset once the source was stopped) must not crash the process.
   response.on('error', ignore);
   const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (encoding === 'identity') return response;
