@@ -1,10 +1,10 @@
 import { createNdjsonSource } from '../sources/ndjson-source.js';
 import { createSseSource } from '../sources/sse-source.js';
 import { startEarly } from '../sources/early-start.js';
-import type { Source } from '../sources/source.js';
+import type { Source } from '../schema/signal.js';
 import { sourceTuning } from '../sources/tuning.js';
 import type { Filter } from '../timeline/select.js';
-import type { FollowPlan } from './main.js';
+import type { FollowPlan } from './follow-plan.js';
 import { UsageError } from './usage.js';
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Entry } from './feed.js';
+import type { Entry } from './entities.js';
 
 /*
  * The hot path of validation. Feeds send hundreds of thousands of entries, and at those rates
@@ -62,7 +62,12 @@ export function isExactEntry(value: unknown): value is Entry {
         required += 1;
         break;
       case 'title':
+      case 'url':
+      case 'author':
         if (typeof field !== 'string') return false;
+        break;
+      case 'modified':
+        if (typeof field !== 'string' || !isoDateTime.test(field)) return false;
         break;
       case 'topics':
         if (!isStringArray(field)) return false;

@@ -3,7 +3,7 @@ import { ndjsonLine } from '../schema/ndjson.js';
 import type { Template } from '../format/template.js';
 import { isFiltering, matchesFilter, type Filter } from '../timeline/select.js';
 import { itemKey } from '../timeline/timeline.js';
-import { isFinal, type Source, type SourceSignal } from '../sources/source.js';
+import { isFinal, type Source, type SourceSignal } from '../schema/signal.js';
 import { createCursorLog, type Cursors } from './cursor-log.js';
 import { createLineWriter } from './line-writer.js';
 import { PrintedMemory } from './printed-memory.js';

@@ -1,4 +1,4 @@
-import type { Emit, Source, SourceSignal } from './source.js';
+import type { Emit, Source, SourceSignal } from '../schema/signal.js';
 
 export interface EarlySource extends Source {
   takeArrived(): SourceSignal[];

@@ -1,6 +1,6 @@
 import { parseNdjsonLine } from '../schema/ndjson.js';
 import { readLines } from './lines.js';
-import type { Source } from './source.js';
+import type { Source } from '../schema/signal.js';
 
 /**
  * NDJSON on a stream (`livetail -`). A line that names its feed keeps it, so a pipe of

@@ -2,7 +2,7 @@ import { isFeedEventName, parseEventData } from '../schema/feed.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
 import { openStream, type StreamResponse } from './http-stream.js';
 import { createSseParser, type SseMessage, type SseParser } from './sse-parser.js';
-import type { Emit, Source } from './source.js';
+import type { Emit, Source } from '../schema/signal.js';
 import { defaultKeepaliveTimeoutMs } from './tuning.js';
 import { createUtf8Splitter, invalid, type Utf8Piece } from './utf8.js';
 

@@ -1,5 +1,5 @@
 import type { Entry, Media } from '../schema/feed.js';
-import type { SourceSignal } from '../sources/source.js';
+import type { SourceSignal } from '../schema/signal.js';
 import { hash53 } from './fingerprint.js';
 
 /*

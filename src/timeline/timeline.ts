@@ -1,5 +1,5 @@
 import type { Blog, Entry, FeedEvent } from '../schema/feed.js';
-import type { ConnectionState, SourceSignal } from '../sources/source.js';
+import type { ConnectionState, SourceSignal } from '../schema/signal.js';
 import { entryFingerprint } from './fingerprint.js';
 import { emptyItemIndex, findIn, ItemIndexDraft, type ItemIndex } from './item-index.js';
 import { descending, emptySortedChunks, SortedChunksDraft, type SortedChunks } from './sorted-chunks.js';

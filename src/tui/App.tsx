@@ -2,7 +2,7 @@ import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import { settingsSchema, stateSchema, type Settings, type State } from '../settings/settings.js';
 import { memoryStore, type Store } from '../settings/store.js';
-import type { Source } from '../sources/source.js';
+import type { Source } from '../schema/signal.js';
 import { followedTopicOf } from '../timeline/follow.js';
 import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
 import { latestGap } from '../timeline/timeline.js';

@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../sources/source.js';
+import type { ConnectionState } from '../schema/signal.js';
 import { sanitizeLine, textWidth, truncate } from '../text/index.js';
 import { clockParts } from '../format/clock.js';
 import type { FeedInfo, Gap } from '../timeline/timeline.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFollow } from '../../src/cli/main.js';
+import { planFollow } from '../../src/cli/follow-plan.js';
 import { parseSpeed } from '../../src/cli/numbers.js';
 import { parseDuration, parseSince } from '../../src/cli/durations.js';
 import { parseHeaders } from '../../src/cli/headers.js';

@@ -1,5 +1,5 @@
 import type { Entry, FeedEvent } from '../../src/schema/feed.js';
-import type { SourceSignal } from '../../src/sources/source.js';
+import type { SourceSignal } from '../../src/schema/signal.js';
 
 /** A valid entry at minute `minute` past 14:00 JST. */
 export function makeEntry(id: string, minute: number, extra: Partial<Entry> = {}): Entry {

@@ -1,4 +1,4 @@
-import type { Emit, Source, SourceSignal } from '../../src/sources/source.js';
+import type { Emit, Source, SourceSignal } from '../../src/schema/signal.js';
 
 /** A source driven by the test: signals go out when the test says so. */
 export class FakeSource implements Source {

@@ -4,7 +4,7 @@ import { compileTemplate } from '../../src/format/template.js';
 import { runPipe, type PipeOptions } from '../../src/sink/pipe.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
-import type { SourceSignal } from '../../src/sources/source.js';
+import type { SourceSignal } from '../../src/schema/signal.js';
 
 const F = 'http://127.0.0.1:9/';
 

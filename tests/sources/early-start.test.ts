@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startEarly } from '../../src/sources/early-start.js';
-import type { SourceSignal } from '../../src/sources/source.js';
+import type { SourceSignal } from '../../src/schema/signal.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
 

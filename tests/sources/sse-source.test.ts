@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { constants as zlibConstants, createGzip } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSseSource, type SseSourceOptions } from '../../src/sources/sse-source.js';
-import type { SourceSignal } from '../../src/sources/source.js';
+import type { SourceSignal } from '../../src/schema/signal.js';
 import { entryOf, garbage, startFaultServer, type Fault, type FaultServer, type FaultServerOptions } from '../helpers/fault-server.js';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionState, SourceSignal } from '../../src/sources/source.js';
+import type { ConnectionState, SourceSignal } from '../../src/schema/signal.js';
 import { applySignals, emptyTimeline, getItem, latestGap, type Timeline } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 

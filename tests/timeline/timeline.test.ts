@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../src/schema/feed.js';
-import type { SourceSignal } from '../../src/sources/source.js';
+import type { SourceSignal } from '../../src/schema/signal.js';
 import { selectVisible, summarize } from '../../src/timeline/select.js';
 import { applySignals, arrivalsSince, emptyTimeline, getItem, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseNdjsonLine } from '../../src/schema/ndjson.js';
-import type { SourceSignal } from '../../src/sources/source.js';
+import type { SourceSignal } from '../../src/schema/signal.js';
 import { App } from '../../src/tui/App.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere, tick } from '../helpers/ink.js';

@@ -5,7 +5,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSettings, openState, settingsSchema, stateSchema } from '../../src/settings/settings.js';
 import { memoryStore } from '../../src/settings/store.js';
-import type { SourceSignal } from '../../src/sources/source.js';
+import type { SourceSignal } from '../../src/schema/signal.js';
 import { App, type AppProps } from '../../src/tui/App.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Source, SourceSignal } from '../../sources/source.js';
+import type { Source, SourceSignal } from '../../schema/signal.js';
 import { SharedValues } from '../../timeline/shared-values.js';
 import { applySignals, emptyTimeline, type Timeline } from '../../timeline/timeline.js';
 

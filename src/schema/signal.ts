@@ -1,4 +1,4 @@
-import type { FeedEvent } from '../schema/feed.js';
+import type { FeedEvent } from './feed.js';
 
 /*
  * What every source (SSE, stdin NDJSON, later polling adapters) reports. Past this point nothing
