@@ -1,0 +1,29 @@
+import { decodeEntities, htmlToText } from '../html/html-text.js';
+
+/* Feed text to the schema's plain text. Feeds rarely say whether a field is HTML, so it is guessed. */
+
+/** Plain text with its paragraphs kept: runs of spaces collapse, blank lines separate paragraphs. */
+export function plainText(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+}
+
+const looksLikeMarkup = /<[a-zA-Z!/]|&(?:#\d+|#x[\da-fA-F]+|[a-zA-Z]+\d*);/;
+
+/** Text that may or may not be HTML (RSS says descriptions may be either, and titles get both). */
+export function textFromMaybeHtml(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const plain = looksLikeMarkup.test(text) ? htmlToText(text) : plainText(text);
+  return plain === '' ? undefined : plain;
+}
+
+/** A title on one line: entities decoded (double-escaped feeds), tags dropped, spaces collapsed. */
+export function titleText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const decoded = /<[a-zA-Z!/]/.test(text) ? htmlToText(text) : decodeEntities(text);
+  const line = decoded.replace(/\s+/g, ' ').trim();
+  return line === '' ? undefined : line;
+}
