@@ -1,6 +1,6 @@
 import { htmlToText } from '../html/html-text.js';
 import type { FeedContent, FeedItem } from './feed-snapshot.js';
-import { plainText, titleText } from './feed-text.js';
+import { oneLine, plainText } from './feed-text.js';
 import { itemMedia } from './xml-media.js';
 import { attribute, child, children, childText, innerXml, namespaces, resolveUrl, textOf, type Element } from './xml-tree.js';
 
@@ -47,12 +47,12 @@ function atomEntry(entry: Element, feedAuthor: string | undefined, documentUrl: 
   const content = child(entry, atom, 'content');
   // Content with src is elsewhere (out-of-line): the summary is what there is to read.
   const body = content && attribute(content, 'src') === undefined ? textConstruct(content) : undefined;
-  const title = textConstruct(child(entry, atom, 'title'));
   const source = child(entry, atom, 'source');
   return {
     id: childText(entry, atom, 'id'),
     link: alternateLink(entry, documentUrl),
-    title: title === undefined ? undefined : titleText(title),
+    // A text construct is already plain text: decoding entities again would change what it says.
+    title: oneLine(textConstruct(child(entry, atom, 'title'))),
     body: body ?? textConstruct(child(entry, atom, 'summary')),
     published: childText(entry, atom, 'published') ?? childText(entry, atom, 'issued'),
     updated: childText(entry, atom, 'updated') ?? childText(entry, atom, 'modified'),
@@ -68,7 +68,7 @@ function atomEntry(entry: Element, feedAuthor: string | undefined, documentUrl: 
 export function atomContent(root: Element, documentUrl: string): FeedContent {
   const feedAuthor = authorNames(root);
   return {
-    title: titleText(textConstruct(child(root, atom, 'title'))),
+    title: oneLine(textConstruct(child(root, atom, 'title'))),
     link: alternateLink(root, documentUrl),
     lang: attribute(root, 'xml:lang'),
     updated: childText(root, atom, 'updated') ?? childText(root, atom, 'modified'),

@@ -11,7 +11,9 @@ export function plainText(text: string): string {
     .join('\n\n');
 }
 
-const looksLikeMarkup = /<[a-zA-Z!/]|&(?:#\d+|#x[\da-fA-F]+|[a-zA-Z]+\d*);/;
+/** A whole tag, a comment or an entity: a lone `<` in `a <b` is text. */
+const tag = /<\/?[a-zA-Z][\w:-]*(?:\s[^<>]*)?\/?>|<!--/;
+const looksLikeMarkup = new RegExp(`${tag.source}|&(?:#\\d+|#x[\\da-fA-F]+|[a-zA-Z]+\\d*);`);
 
 /** Text that may or may not be HTML (RSS says descriptions may be either, and titles get both). */
 export function textFromMaybeHtml(text: string | undefined): string | undefined {
@@ -20,10 +22,14 @@ export function textFromMaybeHtml(text: string | undefined): string | undefined 
   return plain === '' ? undefined : plain;
 }
 
-/** A title on one line: entities decoded (double-escaped feeds), tags dropped, spaces collapsed. */
+/** Text on one line, spaces collapsed. */
+export function oneLine(text: string | undefined): string | undefined {
+  const line = text?.replace(/\s+/g, ' ').trim();
+  return line === '' ? undefined : line;
+}
+
+/** A title that may carry markup or entities (RSS double-escapes them) on one line. */
 export function titleText(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const decoded = /<[a-zA-Z!/]/.test(text) ? htmlToText(text) : decodeEntities(text);
-  const line = decoded.replace(/\s+/g, ' ').trim();
-  return line === '' ? undefined : line;
+  return oneLine(tag.test(text) ? htmlToText(text) : decodeEntities(text));
 }

@@ -1,6 +1,6 @@
 import type { Media } from '../../schema/entities.js';
 import type { FeedContent, FeedItem } from './feed-snapshot.js';
-import { plainText, textFromMaybeHtml, titleText } from './feed-text.js';
+import { oneLine, plainText, textFromMaybeHtml } from './feed-text.js';
 import { resolveUrl } from './xml-tree.js';
 
 /*
@@ -28,7 +28,7 @@ function mediaOf(item: Json, base: string): Media[] {
   const image = resolveUrl(stringOf(item.image), base);
   const attachments = (Array.isArray(item.attachments) ? item.attachments : []).filter(isObject).flatMap((attachment) => {
     const url = resolveUrl(stringOf(attachment.url), base);
-    return url === undefined ? [] : [{ caption: titleText(stringOf(attachment.title)) ?? '', url }];
+    return url === undefined ? [] : [{ caption: oneLine(stringOf(attachment.title)) ?? '', url }];
   });
   return [...(image === undefined ? [] : [{ caption: '', url: image }]), ...attachments.filter((attachment) => attachment.url !== image)];
 }
@@ -40,7 +40,8 @@ function jsonItem(item: unknown, feedAuthor: string | undefined, base: string): 
   return {
     id: typeof item.id === 'number' ? String(item.id) : stringOf(item.id),
     link: resolveUrl(stringOf(item.url) ?? stringOf(item.external_url), base),
-    title: titleText(stringOf(item.title)),
+    // JSON Feed titles are plain text (the spec): no markup to guess at.
+    title: oneLine(stringOf(item.title)),
     body: html !== undefined ? textFromMaybeHtml(html) : text !== undefined ? plainText(text) : textFromMaybeHtml(stringOf(item.summary)),
     published: stringOf(item.date_published),
     updated: stringOf(item.date_modified),
@@ -53,7 +54,7 @@ function jsonItem(item: unknown, feedAuthor: string | undefined, base: string): 
 export function jsonFeedContent(feed: Json, documentUrl: string): FeedContent {
   const feedAuthor = authorsOf(feed);
   return {
-    title: titleText(stringOf(feed.title)),
+    title: oneLine(stringOf(feed.title)),
     link: resolveUrl(stringOf(feed.home_page_url), documentUrl),
     lang: stringOf(feed.language),
     items: (Array.isArray(feed.items) ? feed.items : []).map((item) => jsonItem(item, feedAuthor, documentUrl)),

@@ -1,5 +1,5 @@
 import type { FeedContent, FeedItem } from './feed-snapshot.js';
-import { textFromMaybeHtml, titleText } from './feed-text.js';
+import { oneLine, textFromMaybeHtml, titleText } from './feed-text.js';
 import { itemMedia } from './xml-media.js';
 import { attribute, child, children, childText, namespaces, resolveUrl, textOf, type Element } from './xml-tree.js';
 
@@ -33,7 +33,8 @@ function linkOf(element: Element, base: string): string | undefined {
 function rssItem(item: Element, base: string): FeedItem {
   const guid = child(item, rss, 'guid');
   const guidText = textOf(guid);
-  const guidIsLink = guid !== undefined && attribute(guid, 'isPermaLink')?.toLowerCase() !== 'false';
+  // isPermaLink defaults to true, but many feeds leave it out on ids that are no URL at all.
+  const guidIsLink = guid !== undefined && attribute(guid, 'isPermaLink')?.toLowerCase() !== 'false' && /^https?:\/\//i.test(guidText ?? '');
   const link = linkOf(item, base) ?? (guidIsLink ? resolveUrl(guidText, base) : undefined);
   const title = titleText(childText(item, rss, 'title') ?? childText(item, dc, 'title'));
   const body = textFromMaybeHtml(
@@ -42,7 +43,7 @@ function rssItem(item: Element, base: string): FeedItem {
   const author = joinedText(children(item, dc, 'creator')) ?? authorName(childText(item, rss, 'author'));
   const published = childText(item, rss, 'pubDate') ?? childText(item, dc, 'date') ?? childText(item, atom, 'published');
   const updated = childText(item, atom, 'updated') ?? childText(item, [namespaces.dcterms], 'modified');
-  const tags = [...children(item, rss, 'category'), ...children(item, dc, 'subject')].map((tag) => titleText(textOf(tag)));
+  const tags = [...children(item, rss, 'category'), ...children(item, dc, 'subject')].map((tag) => oneLine(textOf(tag)));
   return {
     id: guidText ?? attribute(item, 'rdf:about'),
     link,
