@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseFeedDocument } from '../../../src/sources/feed/parse-feed.js';
 import type { Snapshot } from '../../../src/sources/poll/snapshot.js';
 
@@ -191,8 +191,16 @@ describe('items that are not entries, documents that are not feeds', () => {
 
   it('an undated item keeps its time from one poll to the next (else every poll would be a correction)', () => {
     const document = rss('<item><title>いつの記事か不明</title><link>https://hoshizora.example/x</link></item>');
-    const first = parse(document).entries[0]!;
-    expect(parse(document).entries[0]).toEqual(first);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-01T12:00:00Z'));
+      const first = parse(document).entries[0]!;
+      vi.setSystemTime(new Date('2026-12-01T12:00:30Z'));
+      expect(parse(document).entries[0]).toEqual(first);
+      expect(first.time).toBe('2026-12-01T12:00:00Z');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('items without a date take the channel\'s lastBuildDate', () => {
