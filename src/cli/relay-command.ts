@@ -6,6 +6,7 @@ import { createHttpHub } from '../relay/hub.js';
 import { JournalBusy, openJournal } from '../relay/journal.js';
 import { runRelay, type RelayedSource } from '../relay/relay.js';
 import { configDirectory } from '../settings/settings.js';
+import { sourceTuning } from '../sources/tuning.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { createSources } from './follow.js';
 import type { FollowPlan } from './follow-plan.js';
@@ -63,7 +64,7 @@ export async function runRelayCommand(plan: FollowPlan, values: Record<string, u
   const onSignal = (): void => stop.abort();
   for (const signal of signals) process.once(signal, onSignal);
   try {
-    return await runRelay({ sources, hub: createHttpHub(hubHeaders), journal, warn, stop: stop.signal, ...(maxHeld === undefined ? {} : { maxHeld }) });
+    return await runRelay({ sources, hub: createHttpHub(hubHeaders), journal, warn, stop: stop.signal, policy: sourceTuning(env).policy, ...(maxHeld === undefined ? {} : { maxHeld }) });
   } finally {
     journal.close();
     for (const signal of signals) process.off(signal, onSignal);
