@@ -165,5 +165,7 @@ export async function runFanoutBench() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { renderTable } = await import('./lib/stats.js');
-  console.log(renderTable(await runFanoutBench()));
+  const rows = await runFanoutBench();
+  console.log(renderTable(rows));
+  for (const row of rows.filter((each) => each.note)) console.log(`- ${row.name}: ${row.note}`);
 }

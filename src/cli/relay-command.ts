@@ -63,9 +63,11 @@ export async function runRelayCommand(plan: FollowPlan, values: Record<string, u
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onSignal = (): void => stop.abort();
   for (const signal of signals) process.once(signal, onSignal);
+  const hub = createHttpHub(hubHeaders);
   try {
-    return await runRelay({ sources, hub: createHttpHub(hubHeaders), journal, warn, stop: stop.signal, policy: sourceTuning(env).policy, ...(maxHeld === undefined ? {} : { maxHeld }) });
+    return await runRelay({ sources, hub, journal, warn, stop: stop.signal, policy: sourceTuning(env).policy, ...(maxHeld === undefined ? {} : { maxHeld }) });
   } finally {
+    hub.close();
     journal.close();
     for (const signal of signals) process.off(signal, onSignal);
   }
