@@ -31,8 +31,6 @@ export interface FeedContent {
   readonly title?: string;
   readonly link?: string;
   readonly lang?: string;
-  /** The feed's own date (lastBuildDate, Atom feed updated), for items that carry none. */
-  readonly updated?: string;
   readonly ttlSeconds?: number;
   /** Each item, or why it cannot be one. */
   readonly items: readonly (FeedItem | string)[];
@@ -70,7 +68,6 @@ class ItemProblems {
 }
 
 interface EntryContext {
-  readonly feedDate: string | undefined;
   readonly feedUrl: string;
   readonly firstSeen: FirstSeenClock;
   readonly problems: ItemProblems;
@@ -85,12 +82,13 @@ function toEntry(item: FeedItem, context: EntryContext): Entry | undefined {
   }
   const published = normaliseFeedDate(item.published);
   const updated = normaliseFeedDate(item.updated);
-  const dated = published ?? updated ?? context.feedDate;
+  const dated = published ?? updated;
   const id = item.id ?? item.link ?? fingerprint(dated, item.title ?? item.body);
-  if (published === undefined && updated === undefined) {
+  if (dated === undefined) {
+    // Not the feed's lastBuildDate: it changes on every rebuild, and with it the entry's time.
     const written = item.published ?? item.updated;
-    if (written === undefined) problems.add('with no date, timed by the feed or when first read', position);
-    else problems.add('with an unreadable date, timed by the feed or when first read', position, written);
+    if (written === undefined) problems.add('with no date, timed when first read', position);
+    else problems.add('with an unreadable date, timed when first read', position, written);
   }
   const candidate = {
     id,
@@ -114,11 +112,10 @@ export function feedSnapshot(feed: FeedContent, documentUrl: string, notices: re
   const problems = new ItemProblems();
   const entries: Entry[] = [];
   const seen = new Set<string>();
-  const feedDate = normaliseFeedDate(feed.updated);
   feed.items.forEach((item, index) => {
     const position = index + 1;
     if (typeof item === 'string') return problems.add(`skipped (${item})`, position);
-    const entry = toEntry(item, { feedDate, feedUrl: documentUrl, firstSeen, problems, position });
+    const entry = toEntry(item, { feedUrl: documentUrl, firstSeen, problems, position });
     if (entry === undefined) return;
     if (seen.has(entry.id)) return problems.add('skipped (an id already used by an earlier item)', position);
     seen.add(entry.id);
