@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -102,5 +104,30 @@ describe('the feed says how often it may be polled', () => {
     followers.push(startLivetail([floored.url, control.url, '--json', '--every', '1s']));
     await control.untilRequests(4);
     expect(floored.requests).toHaveLength(1);
+  });
+});
+
+describe('notices of a feed polled again and again', () => {
+  it('are said once, though every answer is a full 200 that repeats them', async () => {
+    let answered = 0;
+    const waiting: (() => void)[] = [];
+    const server = createServer((_request, response) => {
+      answered += 1;
+      waiting.splice(0).forEach((resolve) => resolve());
+      // No validators: every poll is parsed again, with the same undated item in it.
+      response.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>t</title><item><title>日付のない記事</title></item></channel></rss>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const follower = startLivetail([`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, '--json', '--every', '1s']);
+      followers.push(follower);
+      while (answered < 3) await new Promise<void>((resolve) => waiting.push(resolve));
+      await follower.stop();
+      expect(follower.stderr().match(/the missing date of 1 feed item/g)).toHaveLength(1);
+      expect(entriesOf(follower.stdout()).map((entry) => entry.title)).toEqual(['日付のない記事']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -46,11 +46,11 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
 }
 
-/** Problems with items, one notice per kind, listing the items by position. */
+/** Problems with items, one notice per kind listing the items by position; it reads after "skipped". */
 class ItemProblems {
   private readonly byKind = new Map<string, { positions: number[]; example: string | undefined }>();
 
-  /** `example` (the first one is kept) shows what was wrong, e.g. the date as written. */
+  /** `kind` names the items `{items}`; `example` (the first is kept) fills `{example}`, e.g. the date as written. */
   add(kind: string, position: number, example?: string): void {
     const problem = this.byKind.get(kind) ?? { positions: [], example };
     problem.positions.push(position);
@@ -61,8 +61,8 @@ class ItemProblems {
     return [...this.byKind].map(([kind, { positions, example }]) => {
       const listed = positions.slice(0, 5).map((position) => `#${position}`).join(', ');
       const more = positions.length > 5 ? ` and ${positions.length - 5} more` : '';
-      const shown = example === undefined ? '' : ` (e.g. "${example}")`;
-      return `${positions.length} feed item${positions.length === 1 ? '' : 's'} ${kind}${shown}: ${listed}${more}`;
+      const shown = example === undefined ? '' : ` "${example}"`;
+      return kind.replace('{items}', `${positions.length} feed item${positions.length === 1 ? '' : 's'}`).replace('{example}', shown) + `: ${listed}${more}`;
     });
   }
 }
@@ -77,7 +77,7 @@ interface EntryContext {
 function toEntry(item: FeedItem, context: EntryContext): Entry | undefined {
   const { problems, position } = context;
   if (item.title === undefined && item.body === undefined && item.link === undefined && item.media.length === 0) {
-    problems.add('skipped (nothing in them)', position);
+    problems.add('{items} (nothing in them)', position);
     return undefined;
   }
   const published = normaliseFeedDate(item.published);
@@ -87,8 +87,8 @@ function toEntry(item: FeedItem, context: EntryContext): Entry | undefined {
   if (dated === undefined) {
     // Not the feed's lastBuildDate: it changes on every rebuild, and with it the entry's time.
     const written = item.published ?? item.updated;
-    if (written === undefined) problems.add('with no date, timed when first read', position);
-    else problems.add('with an unreadable date, timed when first read', position, written);
+    if (written === undefined) problems.add('the missing date of {items} (timed when first read)', position);
+    else problems.add('the unreadable date{example} of {items} (timed when first read)', position, written);
   }
   const candidate = {
     id,
@@ -103,7 +103,7 @@ function toEntry(item: FeedItem, context: EntryContext): Entry | undefined {
   };
   const checked = entrySchema.safeParse(candidate);
   if (checked.success) return checked.data;
-  problems.add(`skipped (not valid entries: ${checked.error.issues[0]?.message ?? 'invalid'})`, position);
+  problems.add(`{items} (not valid entries: ${checked.error.issues[0]?.message ?? 'invalid'})`, position);
   return undefined;
 }
 
@@ -114,10 +114,10 @@ export function feedSnapshot(feed: FeedContent, documentUrl: string, notices: re
   const seen = new Set<string>();
   feed.items.forEach((item, index) => {
     const position = index + 1;
-    if (typeof item === 'string') return problems.add(`skipped (${item})`, position);
+    if (typeof item === 'string') return problems.add(`{items} (${item})`, position);
     const entry = toEntry(item, { feedUrl: documentUrl, firstSeen, problems, position });
     if (entry === undefined) return;
-    if (seen.has(entry.id)) return problems.add('skipped (an id already used by an earlier item)', position);
+    if (seen.has(entry.id)) return problems.add('{items} (an id already used by an earlier item)', position);
     seen.add(entry.id);
     entries.push(entry);
   });

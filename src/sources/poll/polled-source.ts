@@ -52,6 +52,8 @@ export function createPolledSource(options: PolledSourceOptions): Source {
     let first = options.first;
     let ready = false;
     let failures = 0;
+    // A feed's notices (undecodable bytes, undated items) come back on every poll: each is said once.
+    const noticesSaid = new Set<string>();
     emit({ type: 'state', feed, state: { status: 'connecting', attempt: 0 } });
     while (!stopped) {
       let outcome: FetchOutcome;
@@ -89,7 +91,11 @@ export function createPolledSource(options: PolledSourceOptions): Source {
           const diffed = diffSnapshot(state, parsed.snapshot, ready ? { cursor } : { ...(knownUpTo === undefined ? {} : { knownUpTo }), ...(cursor === undefined ? {} : { cursor }) });
           state = diffed.state;
           if (!ready || failures > 0) emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
-          for (const notice of parsed.snapshot.notices ?? []) emit({ type: 'invalid', feed, reason: notice });
+          for (const notice of parsed.snapshot.notices ?? []) {
+            if (noticesSaid.has(notice)) continue;
+            noticesSaid.add(notice);
+            emit({ type: 'invalid', feed, reason: notice });
+          }
           for (const { event, cursor: after } of diffed.events) {
             cursor = after;
             emit({ type: 'event', feed, event, ...(after === undefined ? {} : { cursor: after }) });
