@@ -64,6 +64,15 @@ describe('feeds in the legacy encodings, the charset only in the HTTP header', (
   });
 });
 
+describe('a feed served with the wrong type', () => {
+  it.each([['text/html; charset=euc-kr'], ['application/octet-stream; charset=euc-kr'], ['text/plain; charset=euc-kr']])('%s is still read as a feed in its encoding', async (contentType) => {
+    const server = await serveDocument(fixture('summit-ko.euc-kr.rss'), contentType);
+    const result = await runLivetail([server.url, '--once', '--json']);
+    expect(result.code).toBe(0);
+    expect(entriesOf(result.stdout).map((entry) => entry.body)).toEqual(['세 번째 부두에서 뱃고동이 세 번 울렸습니다.']);
+  });
+});
+
 describe('a feed through the pipe', () => {
   it('--once --json from a feed round-trips through livetail serve', async () => {
     const feed = await serveDocument(fixture('summit.atom'), 'application/atom+xml');

@@ -77,7 +77,7 @@ interface EntryContext {
 function toEntry(item: FeedItem, context: EntryContext): Entry | undefined {
   const { problems, position } = context;
   if (item.title === undefined && item.body === undefined && item.link === undefined && item.media.length === 0) {
-    problems.add('{items} (nothing in them)', position);
+    problems.add('{items} (empty: no title, text, link or media)', position);
     return undefined;
   }
   const published = normaliseFeedDate(item.published);

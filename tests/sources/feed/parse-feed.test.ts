@@ -58,7 +58,7 @@ describe('RSS 2.0 in Shift_JIS (declared in the XML declaration only)', () => {
     expect(snapshot.entries).toHaveLength(3);
     expect(snapshot.entries[2]).toMatchObject({ time: '2026-12-01T21:40:00+09:00', title: '記者会見は延期（架空）', body: '' });
     expect(snapshot.entries[2]!.id).toMatch(/^feed-item-[0-9a-f]{20}$/);
-    expect(snapshot.notices).toEqual(['1 feed item (nothing in them): #4']);
+    expect(snapshot.notices).toEqual(['1 feed item (empty: no title, text, link or media): #4']);
   });
 });
 
