@@ -67,6 +67,8 @@ function followNdjson(path: string, emit: Emit, isStopped: () => boolean): () =>
     if (isStopped()) return;
     emit({ type: 'ready', feed: path });
     watchFile(path, { interval: watchIntervalMs }, () => void readNew());
+    // What was appended before the watch took its first look would otherwise wait for the next change.
+    void readNew();
   });
   return () => unwatchFile(path);
 }
