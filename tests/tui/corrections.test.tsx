@@ -1,6 +1,11 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/schema/feed.js';
+import { settingsSchema } from '../../src/settings/settings.js';
+import { memoryStore } from '../../src/settings/store.js';
 import { App } from '../../src/tui/App.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
@@ -72,5 +77,36 @@ describe('corrections, retractions and key events on screen', () => {
     expect(keyOnly).not.toContain('天気は晴れ');
     stdin.write(keys.escape);
     await frameWhere(lastFrame, (text) => text.includes('天気は晴れ') && !text.includes('key events'), 'filter cleared');
+  });
+});
+
+describe('alerts on corrections', () => {
+  it('a followed entry or a key event corrected or retracted live alerts; notifyCommand gets "event":"update"/"delete"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livetail-notify-'));
+    const log = join(dir, 'events.ndjson');
+    const settings = memoryStore({ ...settingsSchema.parse({}), topics: ['台風'], alert: 'osc777' as const, notifyCommand: `sh -c 'cat >> ${log}'` });
+    const written: string[] = [];
+    const source = new FakeSource(F, [
+      signal(F, { event: 'entry', entry: makeEntry('t', 10, { title: '台風が接近', tags: ['台風'] }) }),
+      signal(F, { event: 'entry', entry: makeEntry('k', 20, { title: '首脳会談', key: true }) }),
+      signal(F, { event: 'entry', entry: makeEntry('o', 30, { title: '会場の天気' }) }),
+      { type: 'ready', feed: F },
+    ]);
+    const { lastFrame } = render(
+      <App sources={[source]} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={{ columns: 80, rows: 30 }} settings={settings} writeTerminal={(sequence) => written.push(sequence)} env={{}} />,
+    );
+    await frameWhere(lastFrame, (text) => text.includes('会場の天気'));
+    await tick();
+    // Not followed, not key: no alert.
+    source.send(signal(F, { event: 'update', entry: makeEntry('o', 30, { title: '会場の天気（訂正）' }) }));
+    await frameWhere(lastFrame, (text) => text.includes('会場の天気（訂正）'));
+    source.send(signal(F, { event: 'update', entry: makeEntry('t', 10, { title: '台風が上陸', tags: ['台風'] }) }));
+    await frameWhere(() => written.join(''), (text) => text.includes('corrected'), 'a correction alert');
+    source.send(signal(F, { event: 'delete', id: 'k' }));
+    await frameWhere(() => written.join(''), (text) => text.includes('retracted'), 'a retraction alert');
+    expect(written).toEqual(['\u0007\u001b]777;notify;livetail: 台風;corrected: 台風が上陸\u0007', '\u0007\u001b]777;notify;livetail: key event;retracted: 首脳会談\u0007']);
+    await frameWhere(() => (existsSync(log) ? readFileSync(log, 'utf8') : ''), (text) => text.split('\n').filter(Boolean).length === 2, 'both notify runs');
+    const events = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    expect(events.map((event) => [event.event, event.id, event.title]).sort()).toEqual([['delete', 'k', '首脳会談'], ['update', 't', '台風が上陸']]);
   });
 });
