@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { runIngestBench } from './ingest.js';
 import { runLayoutBench } from './layout.js';
 import { runMemoryBench } from './memory.js';
+import { runRevisionsBench } from './revisions.js';
 import { runSoakBench } from './soak.js';
 import { runStartupBench } from './startup.js';
 import { runTuiBench } from './tui.js';
@@ -33,6 +34,7 @@ const sections = [
   ['ingest', () => runIngestBench({ runs })],
   ['screen', () => runTuiBench({ runs })],
   ['memory', () => runMemoryBench({ runs })],
+  ['timeline', () => runRevisionsBench({ runs })],
   ['startup', () => runStartupBench({ runs: runs * 4 })],
 ];
 if (flags.has('--soak')) sections.push(['soak', () => runSoakBench()]);
