@@ -34,6 +34,7 @@ import {
   revealSelected,
   scrollPage,
   selectedIndex,
+  selectNextWhere,
   toNewest,
   toOldest,
   visibleLines,
@@ -86,6 +87,8 @@ function viewportReducer(viewport: Viewport, action: { command: ScrollCommand; m
       return moveSelectionWrapping(viewport, 1, model);
     case 'previousMatch':
       return moveSelectionWrapping(viewport, -1, model);
+    case 'nextPinned':
+      return selectNextWhere(viewport, model, (item) => item.entry.pinned === true);
     case 'reveal':
       return revealSelected(viewport, model);
   }

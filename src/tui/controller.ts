@@ -44,7 +44,7 @@ export function initialUi(tags: readonly string[] = [], followedOnly = false, hi
   return { overlay: { kind: 'none' }, tags, query: '', followedOnly, keyOnly: false, hideRetracted, expanded: new Set(), notice: undefined, lastPipe: '' };
 }
 
-export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' | 'nextMatch' | 'previousMatch' | 'reveal';
+export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' | 'nextMatch' | 'previousMatch' | 'nextPinned' | 'reveal';
 
 export type Effect =
   | { readonly kind: 'quit' }
@@ -161,6 +161,8 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
       const item = world.selected();
       return item ? { state: { ...state, overlay: { kind: 'history', item, offset: 0 } }, effects: [] } : withNotice(state, 'no entry selected');
     }
+    case 'nextPinned':
+      return { state, effects: [{ kind: 'scroll', command: 'nextPinned' }] };
     case 'keyOnly':
       return { state: { ...state, keyOnly: !state.keyOnly }, effects: [{ kind: 'scroll', command: 'newest' }] };
     case 'retracted': {

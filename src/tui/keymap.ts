@@ -27,6 +27,7 @@ export type Command =
   | 'help'
   | 'history'
   | 'keyOnly'
+  | 'nextPinned'
   | 'retracted'
   | 'mark'
   | 'accept'
@@ -73,6 +74,7 @@ export const keymap: readonly KeyBinding[] = [
   { keys: ['o'], label: 'o', command: 'open', description: 'open its first link', contexts: ['timeline'] },
   { keys: ['|'], label: '|', command: 'pipe', description: 'pipe entry to a command', contexts: ['timeline'] },
   { keys: ['h'], label: 'h', command: 'history', description: 'history: what each correction changed', contexts: ['timeline'] },
+  { keys: ['p'], label: 'p', command: 'nextPinned', description: 'next pinned entry (wraps round)', contexts: ['timeline'] },
   { keys: ['K'], label: 'K', command: 'keyOnly', description: 'key events only', contexts: ['timeline'] },
   { keys: ['R'], label: 'R', command: 'retracted', description: 'hide/show retracted entries', contexts: ['timeline'] },
   { keys: ['j', 'down'], label: 'j ↓', command: 'down', description: 'scroll the history', contexts: ['history'] },

@@ -77,6 +77,8 @@ describe('corrections, retractions and key events on screen', () => {
     expect(keyOnly).not.toContain('天気は晴れ');
     stdin.write(keys.escape);
     await frameWhere(lastFrame, (text) => text.includes('天気は晴れ') && !text.includes('key events'), 'filter cleared');
+    stdin.write('p');
+    await frameWhere(lastFrame, (text) => /▌14:20 ?\^会場の案内/.test(text), 'p selects the pinned entry');
   });
 });
 
