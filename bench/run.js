@@ -1,6 +1,7 @@
 // `npm run bench`: every figure of issue 6 in one table. Pass --soak for the 10-minute soak,
-// --quick for fewer runs while developing.
+// --fanout for the hub cluster (needs nginx with nchan and redis-server), --quick for fewer runs.
 import { cpus, totalmem } from 'node:os';
+import { runFanoutBench } from './fanout.js';
 import { runIngestBench } from './ingest.js';
 import { runLayoutBench } from './layout.js';
 import { runMemoryBench } from './memory.js';
@@ -37,6 +38,7 @@ const sections = [
   ['timeline', () => runRevisionsBench({ runs })],
   ['startup', () => runStartupBench({ runs: runs * 4 })],
 ];
+if (flags.has('--fanout')) sections.push(['fan-out', () => runFanoutBench()]);
 if (flags.has('--soak')) sections.push(['soak', () => runSoakBench()]);
 
 await bundleApp();

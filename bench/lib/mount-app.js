@@ -12,6 +12,15 @@ export async function mountApp({ source, maxEntries, columns = 100, rows = 40, o
   return { stdin, unmount: () => instance.unmount() };
 }
 
+/** Mounts the floor (bench/floor/bare-app.js) on the same fake terminal, holding `count` entries' rows. */
+export async function mountBareApp({ count, columns = 100, rows = 40, onFrame = () => {} }) {
+  const { BareApp, precutRows, render, createElement } = await import('../../dist/bench/bare-app.js');
+  const stdout = new FakeStdout(columns, rows, onFrame);
+  const stdin = new FakeStdin();
+  const instance = render(createElement(BareApp, { rows: precutRows(count), height: rows - 1 }), { stdout, stdin, stderr: stdout, exitOnCtrlC: false, patchConsole: false });
+  return { stdin, unmount: () => instance.unmount() };
+}
+
 /**
  * A source that plays entries from `benchEntry`: a backlog at once, or a steady rate. With
  * `correctEvery`, every n-th backlog entry is then corrected three times (as `update` events).

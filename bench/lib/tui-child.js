@@ -1,11 +1,12 @@
 // One TUI measurement in a fresh process (so RSS is the app's own): the real App on a fake
 // terminal receives `count` backlog entries; then keypress-to-frame latency is measured.
-// Modes: `load <count> <keys> [correctEvery]` (every n-th entry then corrected 3 times) and `soak <seconds> <perSecond> <maxEntries>`.
+// Modes: `load <count> <keys> [correctEvery]` (every n-th entry then corrected 3 times),
+// `bare <count> <keys>` (the floor app, same keys) and `soak <seconds> <perSecond> <maxEntries>`.
 process.env.NODE_ENV = 'production';
 process.env.CI = 'false';
 const { benchEntry } = await import('./entries.js');
 const { median, percentile } = await import('./stats.js');
-const { benchSource, mountApp } = await import('./mount-app.js');
+const { benchSource, mountApp, mountBareApp } = await import('./mount-app.js');
 
 const [mode, ...args] = process.argv.slice(2);
 let frameWaiter;
@@ -54,6 +55,12 @@ if (mode === 'load') {
   const after = await keyLatencies(stdin, keys);
   unmount();
   process.stdout.write(`${JSON.stringify({ catchUpMs, duringMedianMs: median(during), keyMedianMs: median(after), keyP95Ms: percentile(after, 95), maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+} else if (mode === 'bare') {
+  const [count, keys] = args.map(Number);
+  const { stdin, unmount } = await mountBareApp({ ...app, count });
+  const after = await keyLatencies(stdin, keys);
+  unmount();
+  process.stdout.write(`${JSON.stringify({ keyMedianMs: median(after), keyP95Ms: percentile(after, 95), maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
 } else if (mode === 'soak') {
   const [seconds, perSecond, maxEntries] = args.map(Number);
   const { unmount } = await mountApp({ ...app, source: benchSource(benchEntry, { perSecond }), maxEntries });

@@ -11,7 +11,7 @@ import { UsageError } from './usage.js';
  * `resumeIds`: where to start each feed (by URL), for --resume. `payloadText`: events carry their
  * payload as received, for the pipe to print.
  */
-function createSources(
+export function createSources(
   plan: FollowPlan,
   { resumeIds = new Map(), payloadText = false }: { resumeIds?: ReadonlyMap<string, string>; payloadText?: boolean } = {},
 ): Source[] {

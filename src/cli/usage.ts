@@ -10,6 +10,9 @@ Usage:
                                      the topics you follow (highlighted, alerted, --followed)
   livetail config path               print the folder where settings and state are kept
                                      (LIVETAIL_CONFIG_DIR overrides it)
+  livetail relay <feed...> --to <publisher-url>
+                                     follow feeds once and publish every event to a hub
+                                     (nginx nchan: http://hub/pub/CHANNEL; {channel} per feed)
 
 Follower options (also for demo):
   --json                  print NDJSON, one event per line (the default when stdout is not a terminal)
@@ -36,6 +39,12 @@ Serve options:
   --speed <x>             replay with the gaps between entry times divided by x; max = no gaps
                           (default: one event per second; events from - are published as they come)
   --loop                  start over at the end, with fresh entry ids
+
+Relay options:
+  --to <url>              the hub's publisher URL; {channel} is replaced per feed (needed for several)
+  --header 'Name: value'  sent to the hub (its credentials); feeds take --source-header and LIVETAIL_HEADERS
+  --journal <file>        where the relay keeps its position (default: relay/ in the settings folder)
+  --max-held <n>          events held while the hub is down before the feeds are paused (default 10000)
 
 Demo options: the follower options, plus --speed and --loop as for serve.
 
