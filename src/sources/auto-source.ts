@@ -1,3 +1,4 @@
+import { redactUrl } from '../text/redact.js';
 import type { Emit, Source } from '../schema/signal.js';
 import { parseNdjsonLine } from '../schema/ndjson.js';
 import { reconnectDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
@@ -57,7 +58,7 @@ function emitNdjson(emit: Emit, feed: string, body: Uint8Array): void {
 }
 
 export function createAutoSource(options: AutoSourceOptions): Source {
-  const feed = options.url;
+  const feed = redactUrl(options.url);
   const random = options.random ?? Math.random;
   let stopped = false;
   let inner: Source | undefined;

@@ -1,3 +1,4 @@
+import { redactUrl } from '../text/redact.js';
 import { isFeedEventName, parseEventData } from '../schema/feed.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
 import { describeNetworkError, permanentStatuses } from './http-failures.js';
@@ -75,7 +76,7 @@ function watchSilence(timeoutMs: number, onTimeout: () => void): SilenceWatch {
 
 /** Follows one SSE feed forever: parses, validates, resumes with Last-Event-ID, backs off. */
 export function createSseSource(options: SseSourceOptions): Source {
-  const feed = options.url;
+  const feed = redactUrl(options.url);
   const random = options.random ?? Math.random;
   const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
   let stopped = false;
