@@ -1,3 +1,4 @@
+import { redactUrl } from '../../text/redact.js';
 import type { Emit, Source } from '../../schema/signal.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from '../backoff.js';
 import { describeNetworkError, isTransientStatus, permanentStatuses } from '../http-failures.js';
@@ -29,7 +30,7 @@ export interface PolledSourceOptions {
 export const defaultEveryMs = 30_000;
 
 export function createPolledSource(options: PolledSourceOptions): Source {
-  const feed = options.url;
+  const feed = redactUrl(options.url);
   const random = options.random ?? Math.random;
   let stopped = false;
   let controller: AbortController | undefined;
