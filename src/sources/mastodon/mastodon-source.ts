@@ -138,7 +138,11 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
       const filled = await catchUp(emit);
       if (!filled.ok) return { unauthorized: false, reason: filled.reason, delivered };
       if (filled.truncated) emit({ type: 'notice', feed, text: `more than ${maxGapPages} pages of posts while disconnected: the oldest of them were not fetched` });
-      const parser = createSseParser({ onMessage: (message) => onStreamMessage(emit, message) });
+      const parser = createSseParser({
+        onMessage: (message) => onStreamMessage(emit, message),
+        onInvalidText: () => emit({ type: 'invalid', feed, reason: 'stream event: not valid UTF-8' }),
+        onOversized: (length) => emit({ type: 'invalid', feed, reason: `stream event of ${length} characters skipped (too large)` }),
+      });
       const utf8 = createUtf8Splitter();
       for await (const bytes of response.body) {
         rearm();
