@@ -119,6 +119,19 @@ describe('a Mastodon hashtag (fake server on 127.0.0.1)', () => {
     expect(following.stderr().trim().split('\n').filter((line) => /no access token/.test(line))).toHaveLength(1);
   });
 
+  it('--once --resume continues after the newest status a previous run printed (min_id)', async () => {
+    const server = await mastodon({ statuses: backlog });
+    const env = { LIVETAIL_HEADERS: '', LIVETAIL_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'livetail-resume-')) };
+    const url = `${server.origin}/tags/ほしぞら港`;
+    const first = await runLivetail([url, '--once', '--resume'], { env });
+    expect(entryIds(first.stdout)).toEqual([1, 2, 3].map(idOf));
+    server.post(fakeStatus(4, '次の実行で届く。'), { quietly: true });
+    const second = await runLivetail([url, '--once', '--resume'], { env });
+    expect(second.code).toBe(0);
+    expect(entryIds(second.stdout)).toEqual([idOf(4)]);
+    expect(server.restRequests.some((path) => path.includes(`min_id=${idOf(3)}`))).toBe(true);
+  });
+
   it('--once --json round-trips through livetail serve', async () => {
     const server = await mastodon({ statuses: backlog });
     const first = await runLivetail([`${server.origin}/tags/ほしぞら港`, '--once', '--json'], { env: { LIVETAIL_HEADERS: '' } });
