@@ -99,7 +99,10 @@ export function createSseSource(options: SseSourceOptions): Source {
       'Cache-Control': 'no-cache',
       ...options.headers,
     };
-    if (parser.lastEventId !== '') headers['Last-Event-ID'] = parser.lastEventId;
+    // The spec sends the id as UTF-8 bytes; node:http writes header strings as Latin-1 and refuses
+    // anything above U+00FF, so one `id: 記事-1` would fail every reconnect. Handing it the UTF-8
+    // bytes spelled as Latin-1 puts exactly those bytes on the wire.
+    if (parser.lastEventId !== '') headers['Last-Event-ID'] = Buffer.from(parser.lastEventId, 'utf8').toString('latin1');
     const silence = watchSilence(keepaliveTimeoutMs, () => connection.abort());
     try {
       let response: StreamResponse;
