@@ -1,6 +1,7 @@
 // `npm run bench`: every figure of issue 6 in one table. Pass --soak for the 10-minute soak,
 // --quick for fewer runs while developing.
 import { cpus, totalmem } from 'node:os';
+import { runCorrectionsBench } from './corrections.js';
 import { runIngestBench } from './ingest.js';
 import { runLayoutBench } from './layout.js';
 import { runMemoryBench } from './memory.js';
@@ -31,6 +32,7 @@ function layoutRows() {
 const sections = [
   ['layout', async () => layoutRows()],
   ['ingest', () => runIngestBench({ runs })],
+  ['corrections', () => runCorrectionsBench({ runs })],
   ['screen', () => runTuiBench({ runs })],
   ['memory', () => runMemoryBench({ runs })],
   ['startup', () => runStartupBench({ runs: runs * 4 })],

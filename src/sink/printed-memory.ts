@@ -30,10 +30,6 @@ function keyOf(event: FeedEvent): string {
   }
 }
 
-function includes(printed: Printed, fingerprint: number): boolean {
-  return typeof printed === 'number' ? printed === fingerprint : printed.includes(fingerprint);
-}
-
 export class PrintedMemory {
   private newer = new FingerprintTable();
   private older = new FingerprintTable(1);
@@ -58,8 +54,13 @@ export class PrintedMemory {
     else {
       const fingerprint = hash53(payloadJson);
       if (printed === undefined) next = fingerprint;
-      else if (includes(printed, fingerprint)) return false;
-      else next = [...(typeof printed === 'number' ? [printed] : printed), fingerprint];
+      else if (typeof printed === 'number') {
+        if (printed === fingerprint) return false;
+        next = new Set([printed, fingerprint]);
+      } else {
+        if (printed.has(fingerprint)) return false;
+        next = printed.add(fingerprint);
+      }
     }
     // The newer generation takes every key it does not hold yet; when full, it becomes the older.
     if (!inNewer && this.newer.size >= this.capacity / 2) {
