@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 
 /*
  * A lock file around read-modify-write of a settings file. conf writes atomically, but two
@@ -8,6 +8,19 @@ import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 
 const staleAfterMs = 10_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** True when the lock names its holder and that process no longer exists. */
+function holderIsDead(lockPath: string): boolean {
+  const pid = Number(readFileSync(lockPath, 'utf8'));
+  // An empty file is a holder that has not written its pid yet: alive.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 function sleepSync(ms: number): void {
   Atomics.wait(pause, 0, 0, ms);
@@ -19,11 +32,16 @@ export function withFileLock<T>(lockPath: string, action: () => T, { timeoutMs =
   for (let attempt = 0; descriptor === undefined; attempt += 1) {
     try {
       descriptor = openSync(lockPath, 'wx');
+      writeSync(descriptor, String(process.pid));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       try {
-        // A process that died holding the lock must not block everyone forever.
-        if (Date.now() - statSync(lockPath).mtimeMs > staleAfterMs) rmSync(lockPath, { force: true });
+        // A process that died holding the lock (a pid no longer running, or a lock far too old)
+        // must not block everyone: a killed livetail's lock is taken at once.
+        if (holderIsDead(lockPath) || Date.now() - statSync(lockPath).mtimeMs > staleAfterMs) {
+          rmSync(lockPath, { force: true });
+          continue;
+        }
       } catch {
         // The holder released it between our two calls: try again.
       }
