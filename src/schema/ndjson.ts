@@ -45,9 +45,8 @@ export function ndjsonLine(feed: string, name: FeedEvent['event'], payloadJson: 
     lastPrefix = { feed, name, prefix: `{"event":${JSON.stringify(name)},"feed":${escapeUnsafeJson(JSON.stringify(feed))}` };
   }
   const { prefix } = lastPrefix;
-  // The payload may come from a feed as received (never re-stringified): escape here, once.
-  const safe = escapeUnsafeJson(payloadJson);
-  return safe === '{}' ? `${prefix}}` : `${prefix},${safe.slice(1)}`;
+  const payload = escapeUnsafeJson(payloadJson);
+  return payload === '{}' ? `${prefix}}` : `${prefix},${payload.slice(1)}`;
 }
 
 export function formatNdjsonLine(feed: string, event: FeedEvent): string {

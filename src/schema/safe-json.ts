@@ -1,19 +1,18 @@
 /*
- * JSON that stays inert on a terminal. `JSON.stringify` already escapes C0 controls (ESC becomes
- * \u001b), but it leaves DEL, C1 controls (U+0080-U+009F, e.g. the one-byte CSI U+009B), bidi
- * controls and the Unicode line/paragraph separators raw. Escaping them too keeps a feed or a pipe
- * inert even when someone sends it straight to a terminal; it is the same JSON value. Shared by
- * `serve` (the wire) and every NDJSON line the follower prints.
+ * JSON text that stays inert in a terminal. `JSON.stringify` escapes C0 controls (ESC becomes
+ * \u001b) but leaves DEL, C1 controls (U+0080-U+009F, e.g. the one-byte CSI U+009B), bidi
+ * controls and the Unicode line/paragraph separators raw. Escaping them too keeps a feed inert
+ * when someone prints it straight to a terminal or `curl`s it; it is the same JSON value. Used by
+ * every NDJSON line livetail prints and by `serve`'s wire.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_JSON_ALL = new RegExp(UNSAFE_IN_JSON.source, 'g');
+const unsafeInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const unsafeInJsonAll = new RegExp(unsafeInJson.source, 'g');
 
-/** Escapes what JSON.stringify leaves raw; a quick scan first keeps clean text (nearly all) cheap. */
+/** Escapes what JSON.stringify leaves raw; text with none of it comes back as it is, unscanned twice. */
 export function escapeUnsafeJson(json: string): string {
-  if (!UNSAFE_IN_JSON.test(json)) return json;
-  return json.replace(UNSAFE_IN_JSON_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!unsafeInJson.test(json)) return json;
+  return json.replace(unsafeInJsonAll, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function safeJsonStringify(value: unknown): string {

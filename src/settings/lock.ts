@@ -9,21 +9,24 @@ import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from '
 const staleAfterMs = 10_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-/** True when the lock names its holder and that process no longer exists. */
-function holderIsDead(lockPath: string): boolean {
-  const pid = Number(readFileSync(lockPath, 'utf8'));
-  // An empty file is a holder that has not written its pid yet: alive.
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+function sleepSync(ms: number): void {
+  Atomics.wait(pause, 0, 0, ms);
+}
+
+/** False only for a pid that names no process (ESRCH): a live one of another user counts as alive. */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return false;
+    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
-function sleepSync(ms: number): void {
-  Atomics.wait(pause, 0, 0, ms);
+/** True when the lock names a process that no longer exists. */
+function holderIsDead(lockPath: string): boolean {
+  const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+  return Number.isInteger(pid) && pid > 0 && !isProcessAlive(pid);
 }
 
 export function withFileLock<T>(lockPath: string, action: () => T, { timeoutMs = 5000 } = {}): T {
@@ -36,14 +39,15 @@ export function withFileLock<T>(lockPath: string, action: () => T, { timeoutMs =
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       try {
-        // A process that died holding the lock (a pid no longer running, or a lock far too old)
-        // must not block everyone: a killed livetail's lock is taken at once.
+        // A process that died holding the lock must not block everyone: a dead holder's lock is
+        // taken at once; one whose holder cannot be told (an old lock, no pid yet) after a while.
         if (holderIsDead(lockPath) || Date.now() - statSync(lockPath).mtimeMs > staleAfterMs) {
           rmSync(lockPath, { force: true });
           continue;
         }
-      } catch {
-        // The holder released it between our two calls: try again.
+      } catch (problem) {
+        // The holder released it between our two calls: try again at once.
+        if ((problem as NodeJS.ErrnoException).code === 'ENOENT') continue;
       }
       if (Date.now() > deadline) throw new Error(`settings are locked by another livetail (${lockPath})`);
       sleepSync(Math.min(2 + attempt * 2, 25));

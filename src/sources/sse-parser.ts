@@ -41,9 +41,6 @@ export interface SseParser {
   readonly lastEventId: string;
 }
 
-/** The longest id kept, in UTF-16 code units (JavaScript string length): it is stored and resent. */
-export const maxIdLength = 1024;
-
 const LF = 10;
 const CR = 13;
 
@@ -119,8 +116,7 @@ export function createSseParser(
         eventType = value;
         break;
       case 'id':
-        // An id too long to store or send back is ignored like one with NUL: the previous id stays.
-        if (!value.includes('\0') && value.length <= maxIdLength) {
+        if (!value.includes('\0')) {
           idBuffer = value;
           idChangedInBlock = true;
         }

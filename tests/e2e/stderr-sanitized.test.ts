@@ -14,13 +14,13 @@ afterEach(() => {
 });
 
 describe('stderr never carries raw server text', () => {
-  it('sanitizes the content-type in "not an event stream"', async () => {
+  it('sanitizes the content-type in the "not a feed" line', async () => {
     const sockets = new Set<Socket>();
     const server = createServer((socket) => {
       sockets.add(socket);
       socket.once('data', () => {
         socket.end(Buffer.concat([
-          Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/html', 'latin1'),
+          Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: image/png', 'latin1'),
           Buffer.from([0x9b, 0x33, 0x31, 0x6d, 0x85, 0x9d]),
           Buffer.from('\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi', 'latin1'),
         ]));
@@ -33,7 +33,7 @@ describe('stderr never carries raw server text', () => {
     });
     const { port } = server.address() as AddressInfo;
     const result = await runLivetail([`http://127.0.0.1:${port}/`, '--once', '--json']);
-    expect(result.stderr).toContain('not an event stream');
+    expect(result.stderr).toContain('(content-type: image/png');
     expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });

@@ -292,18 +292,4 @@ describe('SSE source: ids any feed may send', () => {
     expect(entryIds(signals)).toEqual(range(1, 3));
     expect(server.connections.slice(0, 3).map((connection) => utf8Header(connection.lastEventId))).toEqual([undefined, '記事-1', 'café-2']);
   });
-
-  it('ignores an id too long to store, keeping the one before', async () => {
-    const server = await faultServer({
-      entries: 0,
-      plan: ({ index }) => ({
-        kind: 'raw',
-        end: index === 0 ? 'close' : 'hold',
-        chunks: index === 0 ? [`id: 7\nevent: entry\ndata: ${JSON.stringify(entryOf(1))}\n\nid: ${'長'.repeat(5000)}\nevent: entry\ndata: ${JSON.stringify(entryOf(2))}\n\n`] : [`event: entry\ndata: ${JSON.stringify(entryOf(3))}\n\n`],
-      }),
-    });
-    const signals = await follow({ url: server.url }, upTo(3));
-    expect(entryIds(signals)).toEqual(range(1, 3));
-    expect(server.connections[1]!.lastEventId).toBe('7');
-  });
 });
