@@ -22,3 +22,13 @@ export {
   fitWidth,
   type PreparedText,
 } from './layout.js';
+export {
+  probeStrings,
+  probeKinds,
+  profileFrom,
+  applyWidthProfile,
+  describeWidths,
+  type ProbeKind,
+  type MeasuredWidths,
+  type WidthProfile,
+} from './terminal-widths.js';

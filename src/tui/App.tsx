@@ -17,6 +17,7 @@ import { describeGap, feedLabel, headerRow, rule, statusRow } from './chrome.js'
 import { Rows } from './components/Rows.js';
 import { initialUi, type Effect, type ScrollCommand, type World } from './controller.js';
 import { helpRows } from './help.js';
+import { useWindowTitle } from './hooks/use-window-title.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
 import { useController } from './hooks/use-controller.js';
 import { usePreferences } from './hooks/use-preferences.js';
@@ -57,6 +58,8 @@ export interface AppProps {
   /** Where BEL, OSC 9/777 and OSC 52 go; the real terminal otherwise. */
   readonly writeTerminal?: (sequence: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /** Sets the terminal's title (the real terminal only: tests' frames would catch it). */
+  readonly setTitle?: (title: string) => void;
   /** Tests pass a size; the real terminal's is followed otherwise. */
   readonly size?: TerminalSize;
   /** False when stdin cannot be put in raw mode (Ink's useInput would throw). */
@@ -197,6 +200,7 @@ export function App(props: AppProps) {
   // A pass over every entry, which reads of the viewport only whether it follows and what was
   // seen: not again for each key that only moves the selection.
   const newEntries = useMemo(() => newCount(viewport, model), [viewport.top === null, viewport.seenSeq, model]);
+  useWindowTitle({ blogTitle: summary.title, ended: summary.ended, newEntries }, props.setTitle);
   const notes: string[] = [];
   if (unread > 0) notes.push(`${unread} unread`);
   const gap = latestGap(timeline.feeds.values());
