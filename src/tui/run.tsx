@@ -37,18 +37,19 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
   // Before the first frame: how this terminal really draws the characters it disagrees on.
   let typed = '';
   let outstanding = 0;
+  let cutOff = '';
   let measuredLine = 'terminal widths: not measured (input is not a terminal)';
   if (interactive) {
     tty.setEncoding('utf8');
     const probe = await measureTerminal({ write: (text) => void stdout.write(text), onInput: onTerminalInput(tty) });
     const profile = profileFrom(probe.measured, ambiguousWidth);
     applyWidthProfile(profile);
-    ({ typed, outstanding } = probe);
+    ({ typed, outstanding, cutOff } = probe);
     measuredLine = describeWidths(probe.measured, profile);
   } else {
     applyWidthProfile(profileFrom({}, ambiguousWidth));
   }
-  const input = interactive ? filteredInput(tty, createReportSwallower(outstanding), typed) : undefined;
+  const input = interactive ? filteredInput(tty, createReportSwallower(outstanding, cutOff), typed) : undefined;
   if (input) detachInput = input.detach;
 
   const setTitle = (title: string): void => void stdout.write(titleSequence(title));

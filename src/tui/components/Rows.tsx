@@ -2,7 +2,12 @@ import { Box, Text } from 'ink';
 import type { Row } from '../card-layout.js';
 import { styleOf } from '../theme.js';
 
-/** Paints pre-laid-out rows. Rows are already cut to the width, so Ink never wraps them. */
+/**
+ * Paints pre-laid-out rows. Rows are already cut to the width as this terminal draws them
+ * (measured at start), so Ink must not cut them again by string-width's opinion, which is
+ * wider for some emoji (⚠️, 1️⃣ in tmux): Ink 6.8 passes a `textWrap` of `end` through
+ * untouched (wrap-text.js), and its output grid does not clip.
+ */
 export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly color: boolean }) {
   return (
     <Box flexDirection="column">
@@ -11,7 +16,7 @@ export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly 
         row.length === 0 ? (
           <Box key={index} height={1} />
         ) : (
-          <Text key={index} wrap="truncate">
+          <Text key={index} wrap="end">
             {row.map((span, spanIndex) => (
               <Text key={spanIndex} {...styleOf(span.style, color)}>
                 {span.text}

@@ -25,6 +25,8 @@ export interface ProbeResult {
   typed: string;
   /** Answers still owed when the wait ended: a late one must be swallowed, not read as keys. */
   outstanding: number;
+  /** The start of an answer cut off when the wait ended; its rest comes later. */
+  cutOff: string;
 }
 
 // A complete report, or the start of one cut off at the end of what arrived.
@@ -49,7 +51,7 @@ export function measureTerminal(terminal: ProbeTerminal, { timeoutMs = 150 }: { 
       // A cut-off report at the end is the start of a late answer, not a key.
       const tail = partialReport.exec(pending);
       typed += tail ? pending.slice(0, tail.index) : pending;
-      resolve({ measured, typed, outstanding: probeKinds.length - answered });
+      resolve({ measured, typed, outstanding: probeKinds.length - answered, cutOff: tail ? tail[0] : '' });
     };
     const unsubscribe = terminal.onInput((chunk) => {
       pending += chunk;
@@ -71,9 +73,9 @@ export function measureTerminal(terminal: ProbeTerminal, { timeoutMs = 150 }: { 
  * Removes the next `count` cursor reports from input, also when one is split across chunks,
  * so answers that arrive after the probe gave up never reach key handling.
  */
-export function createReportSwallower(count: number): (chunk: string) => string {
+export function createReportSwallower(count: number, cutOff = ''): (chunk: string) => string {
   let owed = count;
-  let held = '';
+  let held = cutOff;
   return (chunk) => {
     if (owed === 0 && held === '') return chunk;
     let text = held + chunk;

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { bin, startServe, type Served } from '../helpers/processes.js';
+import { TmuxTerminal } from '../helpers/tmux.js';
+
+const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+const blogTitle = 'ほしぞら港湾サミット（架空）絵文字テスト';
+const titleBefore = 'before-livetail';
+
+let terminal: TmuxTerminal | undefined;
+let server: Served | undefined;
+
+afterEach(async () => {
+  terminal?.kill();
+  await server?.stop();
+  terminal = undefined;
+  server = undefined;
+});
+
+describe.each([28, 40])('the terminal as it really is, %i columns', (columns) => {
+  it('measures tmux, wraps nothing past the edge, titles the pane with the blog and gives the title back on q', async () => {
+    server = await startServe([fixture('emoji-widths.ndjson'), '--speed', 'max']);
+    terminal = new TmuxTerminal(columns, 50);
+    // The shell titles the pane first, so "restored" means this title, not tmux's default.
+    terminal.start(`printf '\\033]2;${titleBefore}\\007'; ${process.execPath} ${bin} ${server.url} --tz Asia/Tokyo --debug 2>&1; sleep 60`);
+    const screen = await terminal.waitFor((text) => text.includes('Café') && text.includes('見出し'), 'the timeline');
+    // Every card is there, with modifier, ZWJ, flag and keycap emoji on screen.
+    expect(screen).toMatch(/👍🏽/);
+    expect(screen).toMatch(/🇯🇵/);
+    expect(screen).toMatch(/1️⃣/);
+    // The terminal wrapped nothing: joining wrapped lines leaves the line count as it was.
+    expect(terminal.joinedScreen().split('\n')).toHaveLength(screen.split('\n').length);
+    // The probe left nothing on screen: the first line is the header.
+    expect(screen.split('\n')[0]).toMatch(/^ ● L/);
+    expect(terminal.paneTitle()).toBe(`● ${blogTitle}`);
+
+    terminal.keys('q');
+    const after = await terminal.waitFor((text) => text.includes('terminal widths'), 'the --debug line after quitting');
+    expect(terminal.alternateScreen()).toBe(false);
+    expect(terminal.paneTitle()).toBe(titleBefore);
+    // tmux 3.3 draws the skin-tone modifier as a second wide cell: measured, not assumed.
+    expect(after).toMatch(/modifier 4\/2/);
+  });
+});
