@@ -94,6 +94,6 @@ export async function follow(plan: FollowPlan): Promise<number> {
       ...stores,
       notices,
     },
-    { debug: plan.debug, ambiguousWidth: stores.settings.value.ambiguousWidth },
+    { debug: plan.debug, ambiguousWidth: stores.settings.value.ambiguousWidth, mouse: stores.settings.value.mouse },
   );
 }

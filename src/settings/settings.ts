@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
    * is silent (notifyCommand still runs).
    */
   alert: z.enum(['auto', 'bell', 'osc9', 'osc777', 'off']).default('auto'),
+  /** Mouse wheel scrolls the timeline; off by default because mouse reporting blocks selecting text. */
+  mouse: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

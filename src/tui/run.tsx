@@ -4,6 +4,7 @@ import { applyWidthProfile, describeWidths, profileFrom, type AmbiguousWidth } f
 import { measureTerminal, createReportSwallower } from './terminal/probe.js';
 import { filteredInput, onTerminalInput } from './terminal/input.js';
 import { titleSequence, titleSequences } from './terminal/title.js';
+import { createMouseFilter, mouseSequences, type WheelDirection } from './terminal/mouse.js';
 
 const enterAlternateScreen = '\u001b[?1049h';
 const leaveAlternateScreen = '\u001b[?1049l';
@@ -12,16 +13,19 @@ const showCursor = '\u001b[?25h';
 export interface TuiOptions {
   debug: boolean;
   ambiguousWidth: AmbiguousWidth | 'auto';
+  /** Mouse wheel reporting (the `mouse` setting). */
+  mouse: boolean;
 }
 
 /**
  * Runs the full-screen app on the alternate screen and guarantees the reader's terminal comes
  * back on every way out: q, Ctrl-C, SIGTERM/SIGHUP and a crash.
  */
-export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'writeTerminal' | 'env' | 'setTitle'>, { debug, ambiguousWidth }: TuiOptions): Promise<number> {
+export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'writeTerminal' | 'env' | 'setTitle' | 'wheel'>, { debug, ambiguousWidth, mouse }: TuiOptions): Promise<number> {
   const stdout = process.stdout;
   const tty = process.stdin;
   const interactive = tty.isTTY === true;
+  const reportMouse = mouse && interactive;
   let restored = false;
   let detachInput = (): void => {};
   const restore = (): void => {
@@ -29,7 +33,7 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
     restored = true;
     detachInput();
     if (tty.isTTY) tty.setRawMode(false);
-    stdout.write(showCursor + leaveAlternateScreen + titleSequences.restore);
+    stdout.write((reportMouse ? mouseSequences.disable : '') + showCursor + leaveAlternateScreen + titleSequences.restore);
   };
   stdout.write(titleSequences.save + enterAlternateScreen);
   process.on('exit', restore);
@@ -49,11 +53,21 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
   } else {
     applyWidthProfile(profileFrom({}, ambiguousWidth));
   }
-  const input = interactive ? filteredInput(tty, createReportSwallower(outstanding, cutOff), typed) : undefined;
+  const wheelListeners = new Set<(direction: WheelDirection) => void>();
+  const swallowReports = createReportSwallower(outstanding, cutOff);
+  const takeMouse = createMouseFilter((direction) => wheelListeners.forEach((listener) => listener(direction)));
+  const input = interactive ? filteredInput(tty, (chunk) => takeMouse(swallowReports(chunk)), typed) : undefined;
   if (input) detachInput = input.detach;
+  if (reportMouse) stdout.write(mouseSequences.enable);
+  const wheel = reportMouse
+    ? (listener: (direction: WheelDirection) => void) => {
+        wheelListeners.add(listener);
+        return () => void wheelListeners.delete(listener);
+      }
+    : undefined;
 
   const setTitle = (title: string): void => void stdout.write(titleSequence(title));
-  const instance = render(<App {...props} interactive={interactive} setTitle={setTitle} />, {
+  const instance = render(<App {...props} interactive={interactive} setTitle={setTitle} wheel={wheel} />, {
     exitOnCtrlC: true,
     patchConsole: true,
     ...(input ? { stdin: input.stdin } : {}),
