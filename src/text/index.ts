@@ -10,6 +10,7 @@ export {
   graphemeWidth,
   textWidth,
   setAmbiguousWidth,
+  widthModeKey,
   type AmbiguousWidth,
 } from './props.js';
 export { breakOpportunities, isNoStart, isNoEnd, isInseparable } from './linebreak.js';

@@ -4,6 +4,7 @@ import { applyWidthProfile, describeWidths, profileFrom, type AmbiguousWidth } f
 import { measureTerminal, createReportSwallower } from './terminal/probe.js';
 import { filteredInput, onTerminalInput } from './terminal/input.js';
 import { titleSequence, titleSequences } from './terminal/title.js';
+import { HyperlinksContext, detectHyperlinks } from './terminal/hyperlinks.js';
 import { createMouseFilter, mouseSequences, type WheelDirection } from './terminal/mouse.js';
 
 const enterAlternateScreen = '\u001b[?1049h';
@@ -67,11 +68,16 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
     : undefined;
 
   const setTitle = (title: string): void => void stdout.write(titleSequence(title));
-  const instance = render(<App {...props} interactive={interactive} setTitle={setTitle} wheel={wheel} />, {
-    exitOnCtrlC: true,
-    patchConsole: true,
-    ...(input ? { stdin: input.stdin } : {}),
-  });
+  const instance = render(
+    <HyperlinksContext.Provider value={detectHyperlinks(process.env)}>
+      <App {...props} interactive={interactive} setTitle={setTitle} wheel={wheel} />
+    </HyperlinksContext.Provider>,
+    {
+      exitOnCtrlC: true,
+      patchConsole: true,
+      ...(input ? { stdin: input.stdin } : {}),
+    },
+  );
 
   const quit = (): void => instance.unmount();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, quit);

@@ -1,4 +1,6 @@
+import { useContext } from 'react';
 import { Box, Text } from 'ink';
+import { HyperlinksContext, hyperlink } from '../terminal/hyperlinks.js';
 import type { Row } from '../card-layout.js';
 import { styleOf } from '../theme.js';
 
@@ -9,6 +11,7 @@ import { styleOf } from '../theme.js';
  * untouched (wrap-text.js), and its output grid does not clip.
  */
 export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly color: boolean }) {
+  const links = useContext(HyperlinksContext);
   return (
     <Box flexDirection="column">
       {rows.map((row, index) =>
@@ -19,7 +22,7 @@ export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly 
           <Text key={index} wrap="end">
             {row.map((span, spanIndex) => (
               <Text key={spanIndex} {...styleOf(span.style, color)}>
-                {span.text}
+                {links && span.link ? hyperlink(span.link, span.text) : span.text}
               </Text>
             ))}
           </Text>
