@@ -18,6 +18,8 @@ export const settingsSchema = z.object({
   alert: z.enum(['auto', 'bell', 'osc9', 'osc777', 'off']).default('auto'),
   /** Mouse wheel scrolls the timeline; off by default because mouse reporting blocks selecting text. */
   mouse: z.boolean().default(false),
+  /** Leave out the lines deleted entries leave behind (`R` switches for the session). */
+  hideRetracted: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
