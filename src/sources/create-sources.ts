@@ -50,6 +50,25 @@ function loading(feed: string, load: Promise<Source>): Source {
   };
 }
 
+/** `/tags/NAME` or a hashtag stream: worth asking the server whether it is a Mastodon. */
+function looksLikeHashtag(feed: string): boolean {
+  return /^https?:\/\/[^/]+\/(tags\/[^/?#]+\/?(?:[?#]|$)|api\/v1\/streaming\/hashtag)/i.test(feed);
+}
+
+/**
+ * A Mastodon hashtag source, loaded on demand. `otherwise`: what the URL is when the server turns
+ * out not to be a Mastodon (detection proper); without it that is an error.
+ */
+async function mastodonSource(options: HashtagOptions, otherwise?: () => Source): Promise<Source> {
+  const { hashtagSource, parseHashtagUrl, probeHashtag } = await import('./mastodon/index.js');
+  const hashtag = otherwise ? await probeHashtag(options.url, options.headers ?? {}) : parseHashtagUrl(options.url);
+  if (hashtag) return hashtagSource(options, hashtag);
+  if (otherwise) return otherwise();
+  throw new Error('not a Mastodon hashtag (expected https://HOST/tags/NAME or /api/v1/streaming/hashtag?tag=NAME on a Mastodon server)');
+}
+
+type HashtagOptions = Parameters<typeof createAutoSource>[0];
+
 function isUrl(feed: string): boolean {
   return /^https?:\/\//i.test(feed);
 }
@@ -68,9 +87,9 @@ export function createSources(plan: SourcePlan, { resumeIds = new Map(), payload
       case 'feed':
         return loading(feed, polledSource(plan.source, options));
       case 'mastodon':
-        return loading(feed, Promise.reject(new Error('Mastodon hashtags are not supported yet')));
+        return loading(feed, mastodonSource(options));
       case undefined:
-        return createAutoSource(options);
+        return looksLikeHashtag(feed) ? loading(feed, mastodonSource(options, () => createAutoSource(options))) : createAutoSource(options);
     }
   });
 }

@@ -220,6 +220,7 @@ export function App(props: AppProps) {
   if (unread > 0) notes.push(`${unread} unread`);
   const gap = latestGap(timeline.feeds.values());
   if (gap) notes.push(describeGap(gap, timeZone, multiFeed));
+  if (summary.notice) notes.push(summary.notice);
   if (ui.query.trim() !== '' && ui.overlay.kind !== 'prompt') notes.push(`/${ui.query.trim()} ${items.length === 0 ? 0 : selectedIndex(viewport, model) + 1} of ${items.length} (n/N)`);
 
   const { overlay } = ui;
