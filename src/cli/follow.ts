@@ -64,8 +64,6 @@ export async function follow(plan: FollowPlan): Promise<number> {
   const notices: string[] = [];
   const { openSessionStores } = await import('../settings/session.js');
   const stores = openSessionStores(process.env, (line) => notices.push(line));
-  const { setAmbiguousWidth } = await import('../text/index.js');
-  setAmbiguousWidth(stores.settings.value.ambiguousWidth);
   // Told before the alternate screen, so the line is still there after quitting.
   for (const line of notices) process.stderr.write(`livetail: ${sanitizeLine(line)}\n`);
   return runTui(
@@ -79,6 +77,6 @@ export async function follow(plan: FollowPlan): Promise<number> {
       ...stores,
       notices,
     },
-    { debug: plan.debug },
+    { debug: plan.debug, ambiguousWidth: stores.settings.value.ambiguousWidth, mouse: stores.settings.value.mouse },
   );
 }
