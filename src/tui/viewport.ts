@@ -1,5 +1,6 @@
 import type { ItemList } from '../timeline/item-list.js';
 import type { TimelineItem } from '../timeline/timeline.js';
+import type { ScrollCommand } from './controller.js';
 
 /*
  * Where the reader is looking, as pure functions. Positions are kept as (time, seq) of an entry
@@ -216,4 +217,33 @@ export function visibleLines(viewport: Viewport, model: ListModel): SliceLine[] 
     offset = 0;
   }
   return lines;
+}
+
+export interface ViewportAction {
+  readonly command: ScrollCommand;
+  readonly model: ListModel;
+}
+
+/** One scroll command applied to the viewport, for `useReducer`. */
+export function viewportReducer(viewport: Viewport, { command, model }: ViewportAction): Viewport {
+  switch (command) {
+    case 'down':
+      return moveSelection(viewport, 1, model);
+    case 'up':
+      return moveSelection(viewport, -1, model);
+    case 'pageDown':
+      return scrollPage(viewport, 1, model);
+    case 'pageUp':
+      return scrollPage(viewport, -1, model);
+    case 'newest':
+      return toNewest(viewport, model);
+    case 'oldest':
+      return toOldest(viewport, model);
+    case 'nextMatch':
+      return moveSelectionWrapping(viewport, 1, model);
+    case 'previousMatch':
+      return moveSelectionWrapping(viewport, -1, model);
+    case 'reveal':
+      return revealSelected(viewport, model);
+  }
 }

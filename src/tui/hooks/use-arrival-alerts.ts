@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import { followedTopicOf } from '../../timeline/follow.js';
-import { arrivalsSince, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
+import { getItem, itemKey, type TimelineItem } from '../../timeline/timeline.js';
 import { entryAsNdjson } from '../actions/entry-text.js';
 import { runWithInput } from '../actions/run-command.js';
 import { bell, detectNotificationStyle, notificationSequence, type NotificationStyle } from '../actions/terminal-sequences.js';
+import type { TimelineUpdate } from './use-timeline.js';
 
 export interface AlertOptions {
   /** Writes a sequence straight to the terminal (outside Ink's frame; BEL and OSC take no room). */
@@ -19,11 +20,20 @@ function notificationStyleFor(alert: Settings['alert'], env: NodeJS.ProcessEnv):
   return alert === 'auto' ? detectNotificationStyle(env) : 'none';
 }
 
-/** Followed entries that arrived in this update, from feeds that were already live before it. */
-export function followedArrivals(previous: Timeline, next: Timeline, topics: readonly string[]): TimelineItem[] {
+/** Followed entries that the batch brought, from feeds that were already live before it, newest first. */
+export function followedArrivals({ timeline, before, batch }: TimelineUpdate, topics: readonly string[]): TimelineItem[] {
   if (topics.length === 0) return [];
-  // The backlog of a feed is history, not news: only entries after its ready marker alert.
-  return arrivalsSince(previous, next).filter((item) => previous.feeds.get(item.feed)?.ready === true && followedTopicOf(item.entry, topics) !== undefined);
+  const arrivals = new Map<string, TimelineItem>();
+  for (const signal of batch) {
+    // The backlog of a feed is history, not news: only entries after its ready marker alert.
+    if (signal.type !== 'event' || before.feeds.get(signal.feed)?.ready !== true) continue;
+    const { event } = signal;
+    if (event.event !== 'entry' && event.event !== 'update') continue;
+    const item = getItem(timeline, signal.feed, event.entry.id);
+    // A correction keeps the seq of the entry it corrects: only a new seq is an arrival.
+    if (item !== undefined && item.seq > before.seq && followedTopicOf(item.entry, topics) !== undefined) arrivals.set(itemKey(item.feed, item.entry.id), item);
+  }
+  return [...arrivals.values()].sort((a, b) => b.timeMs - a.timeMs || b.seq - a.seq);
 }
 
 /**
@@ -31,11 +41,13 @@ export function followedArrivals(previous: Timeline, next: Timeline, topics: rea
  * the terminal has one, and the optional notifyCommand with the entry as NDJSON on stdin. One
  * alert per update, however many entries it brought.
  */
-export function useArrivalAlerts(timeline: Timeline, settings: Settings, { writeTerminal, env, report }: AlertOptions): void {
-  const previous = useRef(timeline);
+export function useArrivalAlerts(update: TimelineUpdate, settings: Settings, { writeTerminal, env, report }: AlertOptions): void {
+  // Settings also re-run the effect: a batch alerts once, under the topics in force when it came.
+  const alerted = useRef<TimelineUpdate | undefined>(undefined);
   useEffect(() => {
-    const arrivals = followedArrivals(previous.current, timeline, settings.topics);
-    previous.current = timeline;
+    if (alerted.current === update) return;
+    alerted.current = update;
+    const arrivals = followedArrivals(update, settings.topics);
     const first = arrivals[0];
     if (first === undefined) return;
     if (settings.alert !== 'off') {
@@ -52,5 +64,5 @@ export function useArrivalAlerts(timeline: Timeline, settings: Settings, { write
         });
       }
     }
-  }, [timeline, settings, writeTerminal, env, report]);
+  }, [update, settings, writeTerminal, env, report]);
 }
