@@ -1,9 +1,11 @@
 // `npm run bench`: every figure of issue 6 in one table. Pass --soak for the 10-minute soak,
-// --quick for fewer runs while developing.
+// --fanout for the hub cluster (needs nginx with nchan and redis-server), --quick for fewer runs.
 import { cpus, totalmem } from 'node:os';
+import { runFanoutBench } from './fanout.js';
 import { runIngestBench } from './ingest.js';
 import { runLayoutBench } from './layout.js';
 import { runMemoryBench } from './memory.js';
+import { runRevisionsBench } from './revisions.js';
 import { runSoakBench } from './soak.js';
 import { runStartupBench } from './startup.js';
 import { runTuiBench } from './tui.js';
@@ -33,8 +35,10 @@ const sections = [
   ['ingest', () => runIngestBench({ runs })],
   ['screen', () => runTuiBench({ runs })],
   ['memory', () => runMemoryBench({ runs })],
+  ['timeline', () => runRevisionsBench({ runs })],
   ['startup', () => runStartupBench({ runs: runs * 4 })],
 ];
+if (flags.has('--fanout')) sections.push(['fan-out', () => runFanoutBench()]);
 if (flags.has('--soak')) sections.push(['soak', () => runSoakBench()]);
 
 await bundleApp();

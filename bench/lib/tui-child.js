@@ -1,11 +1,12 @@
 // One TUI measurement in a fresh process (so RSS is the app's own): the real App on a fake
 // terminal receives `count` backlog entries; then keypress-to-frame latency is measured.
-// Modes: `load <count> <keys>` and `soak <seconds> <perSecond> <maxEntries>`.
+// Modes: `load <count> <keys> [correctEvery]` (every n-th entry then corrected 3 times),
+// `bare <count> <keys>` (the floor app, same keys) and `soak <seconds> <perSecond> <maxEntries>`.
 process.env.NODE_ENV = 'production';
 process.env.CI = 'false';
 const { benchEntry } = await import('./entries.js');
 const { median, percentile } = await import('./stats.js');
-const { benchSource, mountApp } = await import('./mount-app.js');
+const { benchSource, mountApp, mountBareApp } = await import('./mount-app.js');
 
 const [mode, ...args] = process.argv.slice(2);
 let frameWaiter;
@@ -39,13 +40,14 @@ async function keyLatencies(stdin, count) {
 if (mode === 'load') {
   const count = Number(args[0]);
   const keys = Number(args[1]);
+  const correctEvery = Number(args[2] ?? 0);
   const newestTitle = benchEntry(count - 1).title;
   let sawNewest = false;
   framesWithText = (text) => {
     if (text.includes(newestTitle)) sawNewest = true;
   };
   const started = performance.now();
-  const { stdin, unmount } = await mountApp({ ...app, source: benchSource(benchEntry, { backlog: count }) });
+  const { stdin, unmount } = await mountApp({ ...app, source: benchSource(benchEntry, { backlog: count, correctEvery }) });
   // Keypresses while the backlog is still arriving.
   const during = await keyLatencies(stdin, 3);
   while (!sawNewest) await sleep(1);
@@ -53,6 +55,12 @@ if (mode === 'load') {
   const after = await keyLatencies(stdin, keys);
   unmount();
   process.stdout.write(`${JSON.stringify({ catchUpMs, duringMedianMs: median(during), keyMedianMs: median(after), keyP95Ms: percentile(after, 95), maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+} else if (mode === 'bare') {
+  const [count, keys] = args.map(Number);
+  const { stdin, unmount } = await mountBareApp({ ...app, count });
+  const after = await keyLatencies(stdin, keys);
+  unmount();
+  process.stdout.write(`${JSON.stringify({ keyMedianMs: median(after), keyP95Ms: percentile(after, 95), maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
 } else if (mode === 'soak') {
   const [seconds, perSecond, maxEntries] = args.map(Number);
   const { unmount } = await mountApp({ ...app, source: benchSource(benchEntry, { perSecond }), maxEntries });

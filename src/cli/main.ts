@@ -26,11 +26,26 @@ const followerOptions: Options = {
   tz: { type: 'string' },
   'max-entries': { type: 'string' },
   'no-color': { type: 'boolean' },
+  every: { type: 'string' },
+  source: { type: 'string' },
 };
 
 const publishOptions: Options = {
   speed: { type: 'string' },
   loop: { type: 'boolean' },
+};
+
+const relayOptions: Options = {
+  ...common,
+  to: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  'source-header': { type: 'string', multiple: true },
+  journal: { type: 'string' },
+  'max-held': { type: 'string' },
+  every: { type: 'string' },
+  source: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  since: { type: 'string' },
 };
 
 const serveOptions: Options = { ...common, ...publishOptions, port: { type: 'string' }, host: { type: 'string' } };
@@ -72,6 +87,16 @@ async function run(args: readonly string[], environment: Environment): Promise<n
     if (values.version) return printVersion();
     if (command === 'topics') return (await import('./topics-command.js')).runTopicsCommand(positionals, environment.env);
     return (await import('./config-command.js')).runConfigCommand(positionals, environment.env);
+  }
+  if (command === 'relay') {
+    const { values, positionals } = parse(rest, relayOptions);
+    if (values.help) return printHelp();
+    if (values.version) return printVersion();
+    if (positionals.length === 0) throw new UsageError('relay needs at least one source (livetail relay <source...> --to <url>)');
+    // --header is the hub's; the sources take --source-header (and LIVETAIL_HEADERS).
+    const plan = planFollow({ ...values, header: values['source-header'], json: true }, positionals, environment);
+    const { runRelayCommand } = await import('./relay-command.js');
+    return runRelayCommand(plan, values, environment.env);
   }
   if (command === 'demo') {
     const { values, positionals } = parse(rest, { ...followerOptions, ...publishOptions });

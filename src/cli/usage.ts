@@ -2,7 +2,8 @@
 export const helpText = `livetail: follow live blogs in a terminal, or stream them to other programs
 
 Usage:
-  livetail [options] <feed...>       follow feeds: http(s) SSE URLs, or - for NDJSON on stdin
+  livetail [options] <source...>     follow sources: any http(s) URL (an SSE feed, a live-blog
+                                     page, an RSS/Atom/RDF/JSON feed), a local file, or - (NDJSON)
   livetail demo [options]            serve the built-in sample live blog and follow it
   livetail serve <file|-> [--port N] [--host H] [--speed X] [--loop]
                                      publish NDJSON events as a livetail SSE feed
@@ -10,16 +11,22 @@ Usage:
                                      the topics you follow (highlighted, alerted, --followed)
   livetail config path               print the folder where settings and state are kept
                                      (LIVETAIL_CONFIG_DIR overrides it)
+  livetail relay <feed...> --to <publisher-url>
+                                     follow feeds once and publish every event to a hub
+                                     (nginx nchan: http://hub/pub/CHANNEL; {channel} per feed)
 
 Follower options (also for demo):
   --json                  print NDJSON, one event per line (the default when stdout is not a terminal)
   --format <template>     print one line per entry instead; fields: {time} {date} {iso} {title}
-                          {body} {tags} {credits} {links} {feed} {id} {event}; \\n \\t escapes
+                          {body} {tags} {credits} {links} {feed} {id} {event} {edited} {modified}
+                          {url} {author}; \\n \\t escapes; with {event}, deletes print a line too
   --tag <tag>             keep only entries carrying this tag (repeatable: any of them)
   --followed              only entries matching a followed topic (tag, topic, or word in the text)
   --since <time|dur>      skip entries older than an ISO time or a duration ago (90s, 30m, 2h, 1d)
   --once                  print what the feeds have now, then exit
   --idle <duration>       with --once: silence that means "now" for servers with no ready marker (default 2s)
+  --every <duration>      poll pages and feeds this often (default 30s; servers may ask for longer)
+  --source <kind>         sse, page or feed: skip detecting what each URL is
   --resume                piped output only: continue each feed after the last entry a previous run
                           printed (the position is kept with the settings, per feed URL)
   --header 'Name: value'  send a header on every (re)connect (repeatable; also LIVETAIL_HEADERS,
@@ -35,6 +42,12 @@ Serve options:
   --speed <x>             replay with the gaps between entry times divided by x; max = no gaps
                           (default: one event per second; events from - are published as they come)
   --loop                  start over at the end, with fresh entry ids
+
+Relay options:
+  --to <url>              the hub's publisher URL; {channel} is replaced per feed (needed for several)
+  --header 'Name: value'  sent to the hub (its credentials); feeds take --source-header and LIVETAIL_HEADERS
+  --journal <file>        where the relay keeps its position (default: relay/ in the settings folder)
+  --max-held <n>          events held while the hub is down before the feeds are paused (default 10000)
 
 Demo options: the follower options, plus --speed and --loop as for serve.
 

@@ -1,6 +1,8 @@
+import { redactUrl } from '../text/redact.js';
 import { isFeedEventName, parseEventData } from '../schema/feed.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
-import { openStream, type StreamResponse } from './http-stream.js';
+import { describeNetworkError, permanentStatuses } from './http-failures.js';
+import { eventIdHeader, openStream, type StreamResponse } from './http-stream.js';
 import { createSseParser, type SseMessage, type SseParser } from './sse-parser.js';
 import type { Emit, Source } from '../schema/signal.js';
 import { defaultKeepaliveTimeoutMs } from './tuning.js';
@@ -22,27 +24,17 @@ export interface SseSourceOptions {
    * whole received chunk it was cut from alive.
    */
   readonly payloadText?: boolean;
+  /**
+   * The first connection, already answered with an event stream (detection opened it): read it
+   * instead of connecting again. `controller` aborts it.
+   */
+  readonly first?: { readonly response: StreamResponse; readonly controller: AbortController };
 }
 
 type Outcome =
   /** `delivered`: the server sent something (a keepalive will do) before the connection ended. */
   | { readonly retry: true; readonly reason: string; readonly minimumMs?: number; readonly delivered?: boolean }
   | { readonly retry: false; readonly reason: string };
-
-const permanentStatuses = new Map<number, string>([
-  [204, 'feed closed by server (HTTP 204)'],
-  [401, 'not authorized (HTTP 401)'],
-  [403, 'forbidden (HTTP 403)'],
-  [404, 'not found (HTTP 404)'],
-  [410, 'feed gone (HTTP 410)'],
-]);
-
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return 'network error';
-  if (error.name === 'AbortError') return 'aborted';
-  const code = (error as NodeJS.ErrnoException).code;
-  return `network error (${typeof code === 'string' ? code : error.message})`;
-}
 
 /** What the reconnect loop learns from the connections it makes. */
 interface ConnectionRun {
@@ -84,27 +76,31 @@ function watchSilence(timeoutMs: number, onTimeout: () => void): SilenceWatch {
 
 /** Follows one SSE feed forever: parses, validates, resumes with Last-Event-ID, backs off. */
 export function createSseSource(options: SseSourceOptions): Source {
-  const feed = options.url;
+  const feed = redactUrl(options.url);
   const random = options.random ?? Math.random;
   const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
   let stopped = false;
   let controller: AbortController | undefined;
   let wake: (() => void) | undefined;
+  let first = options.first;
 
   async function connectOnce(emit: Emit, parser: SseParser, state: ConnectionRun): Promise<Outcome> {
-    controller = new AbortController();
+    const handedOver = first;
+    first = undefined;
+    controller = handedOver?.controller ?? new AbortController();
     const connection = controller;
     const headers: Record<string, string> = {
       Accept: 'text/event-stream',
       'Cache-Control': 'no-cache',
       ...options.headers,
     };
-    if (parser.lastEventId !== '') headers['Last-Event-ID'] = parser.lastEventId;
+    const lastEventId = eventIdHeader(parser.lastEventId);
+    if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
     const silence = watchSilence(keepaliveTimeoutMs, () => connection.abort());
     try {
       let response: StreamResponse;
       try {
-        response = await openStream(feed, { headers, signal: connection.signal });
+        response = handedOver?.response ?? (await openStream(feed, { headers, signal: connection.signal }));
       } catch (error) {
         return { retry: true, reason: silence.timedOut ? `no answer for ${silence.limit}` : describeNetworkError(error) };
       }
@@ -175,7 +171,7 @@ export function createSseSource(options: SseSourceOptions): Source {
     if (!isFeedEventName(name)) return;
     const parsed = parseEventData(name, message.data);
     if (parsed.ok) {
-      const cursor = message.lastEventId === '' ? undefined : message.lastEventId;
+      const cursor = eventIdHeader(message.lastEventId) === undefined ? undefined : message.lastEventId;
       emit({ type: 'event', feed, event: parsed.value, cursor, json: options.payloadText ? parsed.json : undefined });
     } else {
       const where = message.lastEventId === '' ? name : `${name} ${message.lastEventId}`;

@@ -4,7 +4,7 @@ import { settingsSchema, stateSchema, type Settings, type State } from '../setti
 import { memoryStore, type Store } from '../settings/store.js';
 import type { Source } from '../schema/signal.js';
 import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
-import { latestGap } from '../timeline/timeline.js';
+import { getItem, latestGap } from '../timeline/timeline.js';
 import { countUnread } from '../timeline/unread.js';
 import { CardCache, type CardContext } from './card-layout.js';
 import { describeGap, feedLabel, headerRow, rule, statusRow } from './chrome.js';
@@ -13,6 +13,7 @@ import { TimelineRows } from './components/TimelineRows.js';
 import { initialUi, type Effect, type World } from './controller.js';
 import { performEffect } from './effects.js';
 import { helpRows } from './help.js';
+import { historyPage, historyRows } from './history-layout.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
 import { useController } from './hooks/use-controller.js';
 import { usePreferences } from './hooks/use-preferences.js';
@@ -86,12 +87,17 @@ export function App(props: AppProps) {
       notify,
       timeZone,
     });
-  const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false), notice: props.notices?.[0] }), world, perform, interactive);
+  const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false, preferences.settings.hideRetracted), notice: props.notices?.[0] }), world, perform, interactive);
   const { ui } = controller;
 
   const view = useMemo(
-    () => selectView(timeline, { tags: ui.tags, since: filter.since, query: ui.query, followed: ui.followedOnly ? topics : undefined }, mutedTags),
-    [timeline, ui.tags, filter.since, ui.query, ui.followedOnly, topics, mutedTags],
+    () =>
+      selectView(
+        timeline,
+        { tags: ui.tags, since: filter.since, query: ui.query, followed: ui.followedOnly ? topics : undefined, keyOnly: ui.keyOnly, hideRetracted: ui.hideRetracted },
+        mutedTags,
+      ),
+    [timeline, ui.tags, filter.since, ui.query, ui.followedOnly, ui.keyOnly, ui.hideRetracted, topics, mutedTags],
   );
   const items = view.items;
   const feeds = useMemo(() => [...timeline.feeds.values()], [timeline.feeds]);
@@ -137,7 +143,11 @@ export function App(props: AppProps) {
   const { overlay } = ui;
   let body: ReactElement;
   if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows)} />;
-  else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
+  else if (overlay.kind === 'history') {
+    // The entry as it is now: a correction arriving while the history is open shows up in it.
+    const item = getItem(timeline, overlay.item.feed, overlay.item.entry.id) ?? overlay.item;
+    body = <Rows color={color} rows={historyPage(historyRows(item, columns, !color, timeZone), timelineRows, overlay.offset)} />;
+  } else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
   else {
     const empty = timeline.size > 0 ? 'filtered' : 'waiting';
     body = <TimelineRows {...{ lines, model, cache, contextOf, topics, baseline, color, empty }} selected={selectedIndex(viewport, model)} />;
@@ -148,7 +158,7 @@ export function App(props: AppProps) {
       <Rows
         color={color}
         rows={[
-          headerRow({ summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, hidden: view.hidden, muted: view.muted } }, columns),
+          headerRow({ summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, keyOnly: ui.keyOnly, hideRetracted: ui.hideRetracted, hidden: view.hidden, muted: view.muted } }, columns),
           rule(columns),
         ]}
       />

@@ -219,6 +219,17 @@ export function visibleLines(viewport: Viewport, model: ListModel): SliceLine[] 
   return lines;
 }
 
+/** Selects the next entry older than the selected one for which `wanted` holds, wrapping round to the newest. */
+export function selectNextWhere(viewport: Viewport, model: ListModel, wanted: (item: TimelineItem) => boolean): Viewport {
+  const count = model.items.length;
+  const from = count === 0 || viewport.selected === null ? -1 : selectedIndex(viewport, model);
+  for (let step = 1; step <= count; step += 1) {
+    const index = (from + step) % count;
+    if (wanted(model.items.at(index)!)) return reveal(withSelected(viewport, index, model), index, model);
+  }
+  return viewport;
+}
+
 export interface ViewportAction {
   readonly command: ScrollCommand;
   readonly model: ListModel;
@@ -243,6 +254,8 @@ export function viewportReducer(viewport: Viewport, { command, model }: Viewport
       return moveSelectionWrapping(viewport, 1, model);
     case 'previousMatch':
       return moveSelectionWrapping(viewport, -1, model);
+    case 'nextPinned':
+      return selectNextWhere(viewport, model, (item) => item.entry.pinned === true);
     case 'reveal':
       return revealSelected(viewport, model);
   }

@@ -19,13 +19,14 @@ export function nchanAvailable(): boolean {
 }
 
 export interface Nginx {
+  readonly port: number;
   readonly base: string;
   readonly process: ChildProcess;
   errorLog(): string;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as AddressInfo;
@@ -33,7 +34,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function accepting(port: number): Promise<boolean> {
+export async function accepting(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => {
@@ -44,14 +45,23 @@ async function accepting(port: number): Promise<boolean> {
   });
 }
 
-export async function startNginx(): Promise<Nginx> {
+export interface NginxOptions {
+  /** A config template beside this file; @DIR@, @PORT@ and each of `values` are filled in. */
+  readonly template?: string;
+  /** Listen here (a restart keeps its port); a free one by default. */
+  readonly port?: number;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+export async function startNginx({ template = 'nginx.conf', port: wanted, values = {} }: NginxOptions = {}): Promise<Nginx> {
   const directory = mkdtempSync(join(tmpdir(), 'livetail-nchan-'));
   // Run as root (CI), nginx's workers switch to an unprivileged user that must reach the folder.
   chmodSync(directory, 0o755);
-  const port = await freePort();
-  const template = readFileSync(new URL('./nginx.conf', import.meta.url), 'utf8');
+  const port = wanted ?? (await freePort());
+  let text = readFileSync(new URL(`./${template}`, import.meta.url), 'utf8').replaceAll('@DIR@', directory).replaceAll('@PORT@', String(port));
+  for (const [name, value] of Object.entries(values)) text = text.replaceAll(`@${name}@`, value);
   const config = join(directory, 'nginx.conf');
-  writeFileSync(config, template.replaceAll('@DIR@', directory).replaceAll('@PORT@', String(port)));
+  writeFileSync(config, text);
   const child = spawn('nginx', ['-c', config, '-p', `${directory}/`], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -71,6 +81,7 @@ export async function startNginx(): Promise<Nginx> {
     { limitMs: 10_000, intervalMs: 20 },
   );
   return {
+    port,
     base: `http://127.0.0.1:${port}`,
     process: child,
     errorLog,

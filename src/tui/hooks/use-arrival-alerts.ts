@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import { followedTopicOf } from '../../timeline/follow.js';
-import { getItem, itemKey, type TimelineItem } from '../../timeline/timeline.js';
+import { arrivalsSince, changesSince, isRetracted, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
 import { entryAsNdjson } from '../actions/entry-text.js';
 import { runWithInput } from '../actions/run-command.js';
 import { bell, detectNotificationStyle, notificationSequence, type NotificationStyle } from '../actions/terminal-sequences.js';
@@ -20,24 +20,37 @@ function notificationStyleFor(alert: Settings['alert'], env: NodeJS.ProcessEnv):
   return alert === 'auto' ? detectNotificationStyle(env) : 'none';
 }
 
-/** Followed entries that the batch brought, from feeds that were already live before it, newest first. */
-export function followedArrivals({ timeline, before, batch }: TimelineUpdate, topics: readonly string[]): TimelineItem[] {
+/** Followed entries that arrived in this update, from feeds that were already live before it. */
+export function followedArrivals(previous: Timeline, next: Timeline, topics: readonly string[]): TimelineItem[] {
   if (topics.length === 0) return [];
-  const arrivals = new Map<string, TimelineItem>();
-  for (const signal of batch) {
-    // The backlog of a feed is history, not news: only entries after its ready marker alert.
-    if (signal.type !== 'event' || before.feeds.get(signal.feed)?.ready !== true) continue;
-    const { event } = signal;
-    if (event.event !== 'entry' && event.event !== 'update') continue;
-    const item = getItem(timeline, signal.feed, event.entry.id);
-    // A correction keeps the seq of the entry it corrects: only a new seq is an arrival.
-    if (item !== undefined && item.seq > before.seq && followedTopicOf(item.entry, topics) !== undefined) arrivals.set(itemKey(item.feed, item.entry.id), item);
-  }
-  return [...arrivals.values()].sort((a, b) => b.timeMs - a.timeMs || b.seq - a.seq);
+  // The backlog of a feed is history, not news: only entries after its ready marker alert.
+  return arrivalsSince(previous, next).filter((item) => previous.feeds.get(item.feed)?.ready === true && followedTopicOf(item.entry, topics) !== undefined);
 }
 
+/** Followed entries and key events corrected or retracted in this update, from feeds already live before it. */
+export function followedChanges(previous: Timeline, next: Timeline, topics: readonly string[]): TimelineItem[] {
+  return changesSince(previous, next).filter(
+    (item) => previous.feeds.get(item.feed)?.ready === true && (item.entry.key === true || followedTopicOf(item.entry, topics) !== undefined),
+  );
+}
+
+interface Alert {
+  readonly item: TimelineItem;
+  readonly event: 'entry' | 'update' | 'delete';
+}
+
+function alertsBetween(previous: Timeline, next: Timeline, topics: readonly string[]): Alert[] {
+  return [
+    ...followedArrivals(previous, next, topics).map((item) => ({ item, event: 'entry' as const })),
+    ...followedChanges(previous, next, topics).map((item) => ({ item, event: isRetracted(item) ? ('delete' as const) : ('update' as const) })),
+  ];
+}
+
+const alertTitles: Readonly<Record<Alert['event'], string>> = { entry: '', update: 'corrected: ', delete: 'retracted: ' };
+
 /**
- * Alerts when an entry matching a followed topic arrives: the bell, a desktop notification where
+ * Alerts when an entry matching a followed topic arrives, or one (or a key event) is corrected
+ * or retracted: the bell, a desktop notification where
  * the terminal has one, and the optional notifyCommand with the entry as NDJSON on stdin. One
  * alert per update, however many entries it brought.
  */
@@ -47,19 +60,19 @@ export function useArrivalAlerts(update: TimelineUpdate, settings: Settings, { w
   useEffect(() => {
     if (alerted.current === update) return;
     alerted.current = update;
-    const arrivals = followedArrivals(update, settings.topics);
-    const first = arrivals[0];
+    const alerts = alertsBetween(update.before, update.timeline, settings.topics);
+    const first = alerts[0];
     if (first === undefined) return;
     if (settings.alert !== 'off') {
-      const topic = followedTopicOf(first.entry, settings.topics)!;
-      const more = arrivals.length > 1 ? ` (+${arrivals.length - 1} more)` : '';
-      const text = `${first.entry.title ?? first.entry.body}${more}`;
+      const topic = followedTopicOf(first.item.entry, settings.topics) ?? 'key event';
+      const more = alerts.length > 1 ? ` (+${alerts.length - 1} more)` : '';
+      const text = `${alertTitles[first.event]}${first.item.entry.title ?? first.item.entry.body}${more}`;
       writeTerminal(bell + notificationSequence(notificationStyleFor(settings.alert, env), `livetail: ${topic}`, text));
     }
     if (settings.notifyCommand) {
       const command = settings.notifyCommand;
-      for (const item of arrivals) {
-        void runWithInput(command, entryAsNdjson(item)).then((result) => {
+      for (const { item, event } of alerts) {
+        void runWithInput(command, entryAsNdjson(item, event)).then((result) => {
           if (result.code !== 0) report(`notify command: ${result.summary}`);
         });
       }
