@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { commonOptions } from '../../src/build/bundle.mjs';
+import { commonOptions } from '../../scripts/bundle.mjs';
 
 /**
  * The screen benchmarks mount the App themselves, on a fake terminal. They bundle it here with

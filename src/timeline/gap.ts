@@ -1,5 +1,4 @@
 import type { ConnectionState } from '../schema/signal.js';
-import type { FeedInfo } from './timeline.js';
 
 /*
  * A gap: the connection was lost at `from` and came back at `to`. Entries that arrive after the
@@ -44,7 +43,8 @@ export function isInside(gap: Gap, timeMs: number): boolean {
 }
 
 /** The gap to tell the reader about: the latest one of any feed. */
-export function latestGap(feeds: Iterable<FeedInfo>): { readonly feed: string; readonly gap: Gap } | undefined {
+// Takes the two fields it reads, not timeline.ts's FeedInfo: the timeline imports this module.
+export function latestGap(feeds: Iterable<{ readonly feed: string; readonly gap: Gap | undefined }>): { readonly feed: string; readonly gap: Gap } | undefined {
   let latest: { feed: string; gap: Gap } | undefined;
   for (const info of feeds) {
     if (info.gap !== undefined && (latest === undefined || info.gap.from > latest.gap.from)) latest = { feed: info.feed, gap: info.gap };

@@ -1,21 +1,17 @@
 import { Box, useApp, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { settingsSchema, stateSchema, type Settings, type State } from '../settings/settings.js';
 import { memoryStore, type Store } from '../settings/store.js';
 import type { Source } from '../schema/signal.js';
-import { followedTopicOf } from '../timeline/follow.js';
 import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
 import { getItem, latestGap } from '../timeline/timeline.js';
-import { countUnread, isUnread, type ReadMarks } from '../timeline/unread.js';
-import { clipboardSequence } from './actions/terminal-sequences.js';
-import { entryAsNdjson, entryAsText } from './actions/entry-text.js';
-import { firstLink, openUrl } from './actions/open-link.js';
-import { runWithInput } from './actions/run-command.js';
-import { CardCache, type CardContext, type Row } from './card-layout.js';
-import { markRow } from './card-marks.js';
+import { countUnread } from '../timeline/unread.js';
+import { CardCache, type CardContext } from './card-layout.js';
 import { describeGap, feedLabel, headerRow, rule, statusRow } from './chrome.js';
 import { Rows } from './components/Rows.js';
-import { initialUi, type Effect, type ScrollCommand, type World } from './controller.js';
+import { TimelineRows } from './components/TimelineRows.js';
+import { initialUi, type Effect, type World } from './controller.js';
+import { performEffect } from './effects.js';
 import { helpRows } from './help.js';
 import { historyPage, historyRows } from './history-layout.js';
 import { useWindowTitle } from './hooks/use-window-title.js';
@@ -26,23 +22,10 @@ import { usePreferences } from './hooks/use-preferences.js';
 import { useReadMarks } from './hooks/use-read-marks.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useTimeline } from './hooks/use-timeline.js';
+import { useViewport, type ViewportHandle } from './hooks/use-viewport.js';
 import { Picker } from './picker/Picker.js';
 import { Prompt } from './prompt/Prompt.js';
-import {
-  initialViewport,
-  moveSelection,
-  moveSelectionWrapping,
-  newCount,
-  revealSelected,
-  scrollPage,
-  selectedIndex,
-  selectNextWhere,
-  toNewest,
-  toOldest,
-  visibleLines,
-  type ListModel,
-  type Viewport,
-} from './viewport.js';
+import { newCount, selectedIndex, visibleLines, type ListModel } from './viewport.js';
 
 export interface AppProps {
   readonly sources: readonly Source[];
@@ -74,32 +57,6 @@ export interface AppProps {
 const headerRows = 2;
 const statusRows = 2;
 
-function viewportReducer(viewport: Viewport, action: { command: ScrollCommand; model: ListModel }): Viewport {
-  const { command, model } = action;
-  switch (command) {
-    case 'down':
-      return moveSelection(viewport, 1, model);
-    case 'up':
-      return moveSelection(viewport, -1, model);
-    case 'pageDown':
-      return scrollPage(viewport, 1, model);
-    case 'pageUp':
-      return scrollPage(viewport, -1, model);
-    case 'newest':
-      return toNewest(viewport, model);
-    case 'oldest':
-      return toOldest(viewport, model);
-    case 'nextMatch':
-      return moveSelectionWrapping(viewport, 1, model);
-    case 'previousMatch':
-      return moveSelectionWrapping(viewport, -1, model);
-    case 'nextPinned':
-      return selectNextWhere(viewport, model, (item) => item.entry.pinned === true);
-    case 'reveal':
-      return revealSelected(viewport, model);
-  }
-}
-
 /** A store given by the caller, or one in memory created once. */
 function useStore<T>(given: Store<T> | undefined, defaults: () => T): Store<T> {
   const [fallback] = useState(() => memoryStore(defaults()));
@@ -111,59 +68,32 @@ export function App(props: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const { columns, rows } = useTerminalSize(size);
-  const timeline = useTimeline(sources, { maxEntries });
+  const update = useTimeline(sources, { maxEntries });
+  const { timeline } = update;
   const preferences = usePreferences(useStore(props.settings, () => settingsSchema.parse({})));
   const stateStore = useStore(props.state, () => stateSchema.parse({}));
   const { topics, mutedTags } = preferences.settings;
   const writeTerminal = useMemo(() => props.writeTerminal ?? ((sequence: string) => void stdout.write(sequence)), [props.writeTerminal, stdout]);
   const env = props.env ?? process.env;
-  const cache = useRef(new CardCache()).current;
-  const [viewport, dispatchViewport] = useReducer(viewportReducer, initialViewport);
+  const [cache] = useState(() => new CardCache());
 
-  // The controller asks about the selection only when a key needs it, from the latest render.
-  const current = useRef<{ model: ListModel; viewport: Viewport } | undefined>(undefined);
-  const world: World = {
-    selected: () => (current.current ? current.current.model.items.at(selectedIndex(current.current.viewport, current.current.model)) : undefined),
-    tagCounts: () => tagCounts(timeline),
-    topics,
-    mutedTags,
-  };
+  // The controller's world and effects reach the controller's notify and the viewport, which both
+  // depend on the controller's state: they are handed back after each commit.
   const notifyRef = useRef<(line: string) => void>(() => undefined);
   const notify = useCallback((line: string) => notifyRef.current(line), []);
-  const perform = (effect: Effect): void => {
-    switch (effect.kind) {
-      case 'quit':
-        exit();
-        return;
-      case 'scroll':
-        if (current.current) dispatchViewport({ command: effect.command, model: current.current.model });
-        return;
-      case 'toggleTopic':
-        notify(preferences.toggleTopic(effect.topic));
-        return;
-      case 'toggleMute':
-        notify(preferences.toggleMute(effect.tag));
-        return;
-      case 'copy': {
-        const text = entryAsText(effect.item, timeZone);
-        writeTerminal(clipboardSequence(text));
-        notify(`copied ${[...text].length} characters (OSC 52)`);
-        return;
-      }
-      case 'open': {
-        const url = firstLink(effect.item);
-        if (url === undefined) notify('no http(s) link in this entry');
-        else void openUrl(url).then(notify);
-        return;
-      }
-      case 'pipe':
-        notify(`running ${effect.command}…`);
-        void runWithInput(effect.command, entryAsNdjson(effect.item)).then((result) => notify(result.summary));
-        return;
-    }
-  };
+  const viewportRef = useRef<ViewportHandle | undefined>(undefined);
+  const world: World = { selected: () => viewportRef.current?.selected(), tagCounts: () => tagCounts(timeline), topics, mutedTags };
+  const perform = (effect: Effect): void =>
+    performEffect(effect, {
+      quit: exit,
+      scroll: (command) => viewportRef.current?.scroll(command),
+      toggleTopic: preferences.toggleTopic,
+      toggleMute: preferences.toggleMute,
+      writeTerminal,
+      notify,
+      timeZone,
+    });
   const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false, preferences.settings.hideRetracted), notice: props.notices?.[0] }), world, perform, interactive);
-  notifyRef.current = controller.notify;
   const { ui } = controller;
 
   const view = useMemo(
@@ -189,23 +119,21 @@ export function App(props: AppProps) {
     }),
     [columns, timeZone, multiFeed, items, ui.expanded],
   );
-
   const model = useMemo<ListModel>(
     () => ({ items, rows: timelineRows, latestSeq: timeline.seq, heightOf: (index) => cache.rows(items.at(index)!, contextOf(index)).length }),
     [items, timelineRows, timeline.seq, contextOf, cache],
   );
-  current.current = { model, viewport };
-
-  // A resize or an expanded card changes heights: bring the selected card back on screen.
-  const layoutChanged = useRef(false);
+  // A resize or an expanded card changes heights.
+  const viewportHandle = useViewport(model, [columns, rows, ui.expanded]);
+  const { viewport } = viewportHandle;
   useEffect(() => {
-    if (layoutChanged.current) dispatchViewport({ command: 'reveal', model: current.current!.model });
-    layoutChanged.current = true;
-  }, [columns, rows, ui.expanded]);
+    notifyRef.current = controller.notify;
+    viewportRef.current = viewportHandle;
+  });
 
   const lines = visibleLines(viewport, model);
   const baseline = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items.at(index)!))]);
-  useArrivalAlerts(timeline, preferences.settings, { writeTerminal, env, report: notify });
+  useArrivalAlerts(update, preferences.settings, { writeTerminal, env, report: notify });
 
   const summary = summarize(timeline, items.length);
   const unread = useMemo(() => countUnread(items, baseline), [items, baseline]);
@@ -231,7 +159,10 @@ export function App(props: AppProps) {
     const item = getItem(timeline, overlay.item.feed, overlay.item.entry.id) ?? overlay.item;
     body = <Rows color={color} rows={historyPage(historyRows(item, columns, !color, timeZone), timelineRows, overlay.offset)} />;
   } else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
-  else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, selected: selectedIndex(viewport, model), empty: timeline.size > 0 ? 'filtered' : 'waiting' })} />;
+  else {
+    const empty = timeline.size > 0 ? 'filtered' : 'waiting';
+    body = <TimelineRows {...{ lines, model, cache, contextOf, topics, baseline, color, empty }} selected={selectedIndex(viewport, model)} />;
+  }
 
   return (
     <Box flexDirection="column" width={columns}>
@@ -261,31 +192,4 @@ export function App(props: AppProps) {
       )}
     </Box>
   );
-}
-
-interface Highlights {
-  readonly topics: readonly string[];
-  readonly baseline: ReadMarks;
-  readonly selected: number;
-  /** Why the list is empty, when it is. */
-  readonly empty: 'waiting' | 'filtered';
-}
-
-function renderTimeline(
-  lines: ReturnType<typeof visibleLines>,
-  model: ListModel,
-  cache: CardCache,
-  contextOf: (index: number) => CardContext,
-  { topics, baseline, selected, empty }: Highlights,
-): Row[] {
-  if (model.items.length === 0) {
-    return [[{ text: empty === 'filtered' ? ' nothing matches (Esc clears the filters, T the tags)' : ' waiting for entries…', style: 'credit' }]];
-  }
-  const followed = new Map<number, boolean>();
-  return lines.map(({ index, line }) => {
-    const item = model.items.at(index)!;
-    if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
-    const row = cache.rows(item, contextOf(index))[line]!;
-    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline) });
-  });
 }

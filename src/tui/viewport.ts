@@ -1,5 +1,6 @@
 import type { ItemList } from '../timeline/item-list.js';
 import type { TimelineItem } from '../timeline/timeline.js';
+import type { ScrollCommand } from './controller.js';
 
 /*
  * Where the reader is looking, as pure functions. Positions are kept as (time, seq) of an entry
@@ -227,4 +228,35 @@ export function selectNextWhere(viewport: Viewport, model: ListModel, wanted: (i
     if (wanted(model.items.at(index)!)) return reveal(withSelected(viewport, index, model), index, model);
   }
   return viewport;
+}
+
+export interface ViewportAction {
+  readonly command: ScrollCommand;
+  readonly model: ListModel;
+}
+
+/** One scroll command applied to the viewport, for `useReducer`. */
+export function viewportReducer(viewport: Viewport, { command, model }: ViewportAction): Viewport {
+  switch (command) {
+    case 'down':
+      return moveSelection(viewport, 1, model);
+    case 'up':
+      return moveSelection(viewport, -1, model);
+    case 'pageDown':
+      return scrollPage(viewport, 1, model);
+    case 'pageUp':
+      return scrollPage(viewport, -1, model);
+    case 'newest':
+      return toNewest(viewport, model);
+    case 'oldest':
+      return toOldest(viewport, model);
+    case 'nextMatch':
+      return moveSelectionWrapping(viewport, 1, model);
+    case 'previousMatch':
+      return moveSelectionWrapping(viewport, -1, model);
+    case 'nextPinned':
+      return selectNextWhere(viewport, model, (item) => item.entry.pinned === true);
+    case 'reveal':
+      return revealSelected(viewport, model);
+  }
 }

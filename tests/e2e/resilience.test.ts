@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFaultServer, type Fault, type FaultServer } from '../helpers/fault-server.js';
 import { runLivetail, startServe, type Served } from '../helpers/processes.js';
 import { makeEntry } from '../helpers/entries.js';
+import { until } from '../helpers/until.js';
 
 /*
  * The real bin/livetail.js against servers that misbehave. The test knobs shrink the backoff
@@ -144,16 +145,14 @@ function range(prefix: string, from: number, to: number): string[] {
 
 /** Reads the feed's backlog until `ready` as often as needed to see cursor `count` published. */
 async function waitForPublished(url: string, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
+  const published = async (): Promise<boolean> => {
     const response = await fetch(url, { headers: { Accept: 'text/event-stream' } });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let text = '';
     while (!text.includes('event: ready')) text += decoder.decode((await reader.read()).value, { stream: true });
     await reader.cancel();
-    if (new RegExp(`^id: ${count}$`, 'm').test(text)) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`serve did not publish ${count} events`);
+    return new RegExp(`^id: ${count}$`, 'm').test(text);
+  };
+  await until(published, () => `serve did not publish ${count} events`, { limitMs: 10_000, intervalMs: 20 });
 }

@@ -1,4 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
+import { until } from './until.js';
 
 /** Lets effects subscribe and Ink repaint (ink-testing-library frames lag input by a tick). */
 export async function tick(): Promise<void> {
@@ -8,15 +9,12 @@ export async function tick(): Promise<void> {
 
 /** Waits until the (colour-stripped) frame satisfies `predicate`; fails with the last frame. */
 export async function frameWhere(lastFrame: () => string | undefined, predicate: (frame: string) => boolean, what = 'a frame'): Promise<string> {
-  // Generous: a loaded CI machine can be slow, and only a frame that never comes is a failure.
-  const deadline = Date.now() + 15_000;
   let frame = '';
-  while (Date.now() < deadline) {
-    frame = stripVTControlCharacters(lastFrame() ?? '');
-    if (predicate(frame)) return frame;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`no ${what}; last frame:\n${frame}`);
+  await until(
+    () => predicate((frame = stripVTControlCharacters(lastFrame() ?? ''))),
+    () => `no ${what}; last frame:\n${frame}`,
+  );
+  return frame;
 }
 
 export const keys = {

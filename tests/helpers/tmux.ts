@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userEnv } from './processes.js';
+import { until } from './until.js';
 
 /** A real terminal for the tests: a detached tmux session on its own socket. */
 export class TmuxTerminal {
@@ -69,14 +70,9 @@ export class TmuxTerminal {
 
   /** Polls the screen until `predicate` holds; fails with the last screen after `limitMs`. */
   async waitFor(predicate: (screen: string) => boolean, what: string, limitMs = 15_000): Promise<string> {
-    const deadline = Date.now() + limitMs;
     let screen = '';
-    while (Date.now() < deadline) {
-      screen = this.screen();
-      if (predicate(screen)) return screen;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}; screen was:\n${screen}`);
+    await until(() => predicate((screen = this.screen())), () => `timed out waiting for ${what}; screen was:\n${screen}`, { limitMs, intervalMs: 100 });
+    return screen;
   }
 
   kill(): void {

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '../helpers/until.js';
 
 /*
  * nginx with the nchan module as an ordinary child process: its own config, pid, logs and temp
@@ -71,11 +72,14 @@ export async function startNginx({ template = 'nginx.conf', port: wanted, values
       return '';
     }
   };
-  const deadline = Date.now() + 10_000;
-  while (!(await accepting(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start: ${stderr}${errorLog()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}${errorLog()}`);
+      return accepting(port);
+    },
+    () => `nginx did not start: ${stderr}${errorLog()}`,
+    { limitMs: 10_000, intervalMs: 20 },
+  );
   return {
     port,
     base: `http://127.0.0.1:${port}`,

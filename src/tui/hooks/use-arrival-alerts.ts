@@ -5,6 +5,7 @@ import { arrivalsSince, changesSince, isRetracted, type Timeline, type TimelineI
 import { entryAsNdjson } from '../actions/entry-text.js';
 import { runWithInput } from '../actions/run-command.js';
 import { bell, detectNotificationStyle, notificationSequence, type NotificationStyle } from '../actions/terminal-sequences.js';
+import type { TimelineUpdate } from './use-timeline.js';
 
 export interface AlertOptions {
   /** Writes a sequence straight to the terminal (outside Ink's frame; BEL and OSC take no room). */
@@ -53,11 +54,13 @@ const alertTitles: Readonly<Record<Alert['event'], string>> = { entry: '', updat
  * the terminal has one, and the optional notifyCommand with the entry as NDJSON on stdin. One
  * alert per update, however many entries it brought.
  */
-export function useArrivalAlerts(timeline: Timeline, settings: Settings, { writeTerminal, env, report }: AlertOptions): void {
-  const previous = useRef(timeline);
+export function useArrivalAlerts(update: TimelineUpdate, settings: Settings, { writeTerminal, env, report }: AlertOptions): void {
+  // Settings also re-run the effect: a batch alerts once, under the topics in force when it came.
+  const alerted = useRef<TimelineUpdate | undefined>(undefined);
   useEffect(() => {
-    const alerts = alertsBetween(previous.current, timeline, settings.topics);
-    previous.current = timeline;
+    if (alerted.current === update) return;
+    alerted.current = update;
+    const alerts = alertsBetween(update.before, update.timeline, settings.topics);
     const first = alerts[0];
     if (first === undefined) return;
     if (settings.alert !== 'off') {
@@ -74,5 +77,5 @@ export function useArrivalAlerts(timeline: Timeline, settings: Settings, { write
         });
       }
     }
-  }, [timeline, settings, writeTerminal, env, report]);
+  }, [update, settings, writeTerminal, env, report]);
 }

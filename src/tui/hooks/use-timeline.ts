@@ -3,6 +3,13 @@ import type { Source, SourceSignal } from '../../schema/signal.js';
 import { SharedValues } from '../../timeline/shared-values.js';
 import { applySignals, emptyTimeline, type Timeline } from '../../timeline/timeline.js';
 
+/** The timeline after the latest batch of signals, with the batch and the timeline it was applied to. */
+export interface TimelineUpdate {
+  readonly timeline: Timeline;
+  readonly before: Timeline;
+  readonly batch: readonly SourceSignal[];
+}
+
 /**
  * Connects sources to the timeline. Signals are queued and applied as one batch per frame
  * window: Ink lays out on every React commit, so one commit per event would not keep up with
@@ -11,14 +18,15 @@ import { applySignals, emptyTimeline, type Timeline } from '../../timeline/timel
 export function useTimeline(
   sources: readonly Source[],
   { maxEntries, frameMs = 33 }: { maxEntries?: number | undefined; frameMs?: number } = {},
-): Timeline {
+): TimelineUpdate {
   const [shared] = useState(() => new SharedValues());
   // What arrived while the screen loaded is in the first frame, not one frame window later. It is
   // taken from the sources, not passed in: nothing keeps the handed-over signals alive after.
-  const [timeline, setTimeline] = useState(() => {
+  const [update, setUpdate] = useState((): TimelineUpdate => {
     const arrived = sources.flatMap((source) => source.takeArrived?.() ?? []);
     for (const signal of arrived) shared.adopt(signal);
-    return applySignals(emptyTimeline({ feeds: sources.map((source) => source.feed), maxEntries }), arrived);
+    const before = emptyTimeline({ feeds: sources.map((source) => source.feed), maxEntries });
+    return { timeline: applySignals(before, arrived), before, batch: arrived };
   });
   useEffect(() => {
     let queue: SourceSignal[] = [];
@@ -29,7 +37,7 @@ export function useTimeline(
       lastFlush = performance.now();
       const batch = queue;
       queue = [];
-      setTimeline((current) => applySignals(current, batch));
+      setUpdate(({ timeline }) => ({ timeline: applySignals(timeline, batch), before: timeline, batch }));
     };
     // The first signal after a quiet spell is applied at once (a lone new entry shows without
     // delay); what follows within the same frame window waits for the window to end.
@@ -44,5 +52,5 @@ export function useTimeline(
       for (const source of sources) source.stop();
     };
   }, [sources, frameMs, shared]);
-  return timeline;
+  return update;
 }

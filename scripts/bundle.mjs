@@ -1,6 +1,7 @@
 // `npm run build`: bundles src/ into dist/ with esbuild. Lazy chunks keep the pipe from loading
 // Ink and let the screen's code load while the first connection is made.
 import { readFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -12,13 +13,21 @@ import { build } from 'esbuild';
  * on purpose: if an Ink update changes them, the build fails instead of silently unbounding.
  */
 const cacheLimit = 4000;
+
+/*
+ * Each patch records here that it ran. A patch keyed on a file name that upstream renames would
+ * otherwise just never run: the build checks that every patch applied (failing closed).
+ */
+const applied = new Set();
 const inkCachePatches = [
   {
+    name: 'ink measure-text cache',
     file: /ink[\\/]build[\\/]measure-text\.js$/,
     from: 'cache.set(text, dimensions);',
     to: `if (cache.size >= ${cacheLimit}) cache.clear(); cache.set(text, dimensions);`,
   },
   {
+    name: 'ink wrap-text cache',
     file: /ink[\\/]build[\\/]wrap-text\.js$/,
     from: 'const cache = {};',
     to: 'let cache = {}; let cacheSize = 0;',
@@ -36,9 +45,10 @@ export const boundInkCaches = {
       builder.onLoad({ filter: patch.file }, async ({ path }) => {
         let source = await readFile(path, 'utf8');
         for (const { from, to } of [patch, patch.and].filter(Boolean)) {
-          if (!source.includes(from)) throw new Error(`${path}: expected "${from}" (Ink changed: review src/build/bundle.mjs)`);
+          if (!source.includes(from)) throw new Error(`${path}: expected "${from}" (Ink changed: review scripts/bundle.mjs)`);
           source = source.replace(from, to);
         }
+        applied.add(patch.name);
         return { contents: source, loader: 'js' };
       });
     }
@@ -59,7 +69,7 @@ const leaveOutConfSchemaSupport = {
     builder.onResolve({ filter: confUnused }, ({ path, importer }) =>
       /[\\/]node_modules[\\/]conf[\\/]/.test(importer) ? { path, namespace: 'conf-unused' } : undefined,
     );
-    builder.onLoad({ filter: /.*/, namespace: 'conf-unused' }, ({ path }) => ({
+    builder.onLoad({ filter: /.*/, namespace: 'conf-unused' }, ({ path }) => (applied.add(`conf without ${path}`), {
       contents: `const unavailable = () => { throw new Error(${JSON.stringify(`${path} is left out of livetail's bundle: conf's schema and migrations options are not supported`)}); };
 export class Ajv2020 { constructor() { unavailable(); } }
 export default new Proxy(unavailable, { get: () => unavailable });`,
@@ -80,7 +90,8 @@ const decodeYogaWithBuffer = {
   setup(builder) {
     builder.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
-      if (!source.includes(yogaWasmFetch)) throw new Error(`${path}: expected '${yogaWasmFetch}' (yoga-layout changed: review src/build/bundle.mjs)`);
+      if (!source.includes(yogaWasmFetch)) throw new Error(`${path}: expected '${yogaWasmFetch}' (yoga-layout changed: review scripts/bundle.mjs)`);
+      applied.add('yoga wasm without fetch');
       const decode = 'if(!w&&ua(H))return Promise.resolve(Buffer.from(H.slice(37),"base64"));';
       return { contents: source.replace(yogaWasmFetch, yogaWasmFetch.replace('{', `{${decode}`)), loader: 'js' };
     });
@@ -103,8 +114,11 @@ export const commonOptions = {
   logLevel: 'warning',
 };
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
+const expectedPatches = [...inkCachePatches.map((patch) => patch.name), 'conf without ajv/dist/2020.js', 'conf without ajv-formats', 'conf without semver', 'yoga wasm without fetch'];
+
+// Compared as paths: a checkout path with a space is %20 in the URL but not in argv.
+if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '')) {
+  const root = fileURLToPath(new URL('../', import.meta.url));
   await rm(`${root}dist`, { recursive: true, force: true });
   await build({
     ...commonOptions,
@@ -116,4 +130,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     minifySyntax: true,
     minifyWhitespace: true,
   });
+  const missing = expectedPatches.filter((name) => !applied.has(name));
+  if (missing.length > 0) {
+    await rm(`${root}dist`, { recursive: true, force: true });
+    throw new Error(`patches not applied (their target moved upstream? review scripts/bundle.mjs): ${missing.join(', ')}`);
+  }
 }

@@ -1,0 +1,37 @@
+import { followedTopicOf } from '../../timeline/follow.js';
+import { isUnread, type ReadMarks } from '../../timeline/unread.js';
+import type { CardCache, CardContext, Row } from '../card-layout.js';
+import { markRow } from '../card-marks.js';
+import type { ListModel, SliceLine } from '../viewport.js';
+import { Rows } from './Rows.js';
+
+export interface TimelineRowsProps {
+  readonly lines: readonly SliceLine[];
+  readonly model: ListModel;
+  readonly cache: CardCache;
+  readonly contextOf: (index: number) => CardContext;
+  readonly topics: readonly string[];
+  readonly baseline: ReadMarks;
+  readonly selected: number;
+  /** Why the list is empty, when it is. */
+  readonly empty: 'waiting' | 'filtered';
+  readonly color: boolean;
+}
+
+/** The visible lines of the timeline's cards, marked as selected, followed or unread. */
+export function TimelineRows(props: TimelineRowsProps) {
+  return <Rows color={props.color} rows={timelineRows(props)} />;
+}
+
+function timelineRows({ lines, model, cache, contextOf, topics, baseline, selected, empty }: TimelineRowsProps): Row[] {
+  if (model.items.length === 0) {
+    return [[{ text: empty === 'filtered' ? ' nothing matches (Esc clears the filters, T the tags)' : ' waiting for entries…', style: 'credit' }]];
+  }
+  const followed = new Map<number, boolean>();
+  return lines.map(({ index, line }) => {
+    const item = model.items.at(index)!;
+    if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
+    const row = cache.rows(item, contextOf(index))[line]!;
+    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline) });
+  });
+}

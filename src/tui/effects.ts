@@ -1,0 +1,52 @@
+import { clipboardSequence } from './actions/terminal-sequences.js';
+import { entryAsNdjson, entryAsText } from './actions/entry-text.js';
+import { firstLink, openUrl } from './actions/open-link.js';
+import { runWithInput } from './actions/run-command.js';
+import type { Effect, ScrollCommand } from './controller.js';
+
+/** What carrying out the controller's effects takes from the screen. */
+export interface EffectTargets {
+  readonly quit: () => void;
+  readonly scroll: (command: ScrollCommand) => void;
+  /** Both return the line that says what changed. */
+  readonly toggleTopic: (topic: string) => string;
+  readonly toggleMute: (tag: string) => string;
+  readonly writeTerminal: (sequence: string) => void;
+  readonly notify: (line: string) => void;
+  readonly timeZone: string | undefined;
+}
+
+/** Carries out one effect the pure controller asked for. */
+export function performEffect(effect: Effect, targets: EffectTargets): void {
+  const { notify } = targets;
+  switch (effect.kind) {
+    case 'quit':
+      targets.quit();
+      return;
+    case 'scroll':
+      targets.scroll(effect.command);
+      return;
+    case 'toggleTopic':
+      notify(targets.toggleTopic(effect.topic));
+      return;
+    case 'toggleMute':
+      notify(targets.toggleMute(effect.tag));
+      return;
+    case 'copy': {
+      const text = entryAsText(effect.item, targets.timeZone);
+      targets.writeTerminal(clipboardSequence(text));
+      notify(`copied ${[...text].length} characters (OSC 52)`);
+      return;
+    }
+    case 'open': {
+      const url = firstLink(effect.item);
+      if (url === undefined) notify('no http(s) link in this entry');
+      else void openUrl(url).then(notify);
+      return;
+    }
+    case 'pipe':
+      notify(`running ${effect.command}…`);
+      void runWithInput(effect.command, entryAsNdjson(effect.item)).then((result) => notify(result.summary));
+      return;
+  }
+}
