@@ -142,7 +142,7 @@ export function App(props: AppProps) {
   const newEntries = useMemo(() => newCount(viewport, model), [viewport.top === null, viewport.seenSeq, model]);
   useWindowTitle({ blogTitle: summary.title, ended: summary.ended, newEntries }, props.setTitle);
   useWheel(props.wheel, (direction) => {
-    if (ui.overlay.kind === 'none') dispatchViewport({ command: direction, model });
+    if (ui.overlay.kind === 'none') viewportHandle.scroll(direction);
   });
   const notes: string[] = [];
   if (unread > 0) notes.push(`${unread} unread`);
