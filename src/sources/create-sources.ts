@@ -2,6 +2,7 @@ import type { Source } from '../schema/signal.js';
 import { createAutoSource, polledSource } from './auto-source.js';
 import type { SourceChoice } from './detect.js';
 import { createFileSource } from './file-source.js';
+import { mastodonHashtagOf } from './mastodon/mastodon-url.js';
 import { createNdjsonSource } from './ndjson-source.js';
 import { createSseSource } from './sse-source.js';
 import { sourceTuning } from './tuning.js';
@@ -49,6 +50,12 @@ function loading(feed: string, load: Promise<Source>): Source {
   };
 }
 
+async function mastodonSource(options: { url: string; headers: Readonly<Record<string, string>>; everyMs: number; lastEventId?: string } & ReturnType<typeof sourceTuning>): Promise<Source> {
+  const { createMastodonSource } = await import('./mastodon/mastodon-source.js');
+  const { lastEventId, ...rest } = options;
+  return createMastodonSource({ ...rest, ...(lastEventId === undefined ? {} : { cursor: lastEventId }) });
+}
+
 function isUrl(feed: string): boolean {
   return /^https?:\/\//i.test(feed);
 }
@@ -67,9 +74,10 @@ export function createSources(plan: SourcePlan, { resumeIds = new Map(), payload
       case 'feed':
         return loading(feed, polledSource(plan.source, options));
       case 'mastodon':
-        return loading(feed, Promise.reject(new Error('Mastodon hashtags are not supported yet')));
+        return loading(feed, mastodonSource(options));
       case undefined:
-        return createAutoSource(options);
+        // A hashtag's URL says what it is: no detection request.
+        return mastodonHashtagOf(feed) === undefined ? createAutoSource(options) : loading(feed, mastodonSource(options));
     }
   });
 }
