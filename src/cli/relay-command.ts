@@ -7,6 +7,7 @@ import { JournalBusy, openJournal } from '../relay/journal.js';
 import { runRelay, type RelayedSource } from '../relay/relay.js';
 import { configDirectory } from '../settings/settings.js';
 import { sourceTuning } from '../sources/tuning.js';
+import { redactUrl } from '../text/redact.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { createSources } from '../sources/create-sources.js';
 import type { FollowPlan } from './follow-plan.js';
@@ -52,13 +53,13 @@ export async function runRelayCommand(plan: FollowPlan, values: Record<string, u
     throw error;
   }
   const sources: RelayedSource[] = plan.feeds.map((feed, index) => ({
-    label: feed === '-' ? 'stdin' : feed,
+    label: feed === '-' ? 'stdin' : redactUrl(feed),
     channel: channels[index]!,
     reopenable: feed !== '-',
     open: (cursor) =>
       createSources({ ...plan, feeds: [feed] }, { payloadText: true, ...(cursor === undefined ? {} : { resumeIds: new Map([[feed, cursor]]) }) })[0]!,
   }));
-  for (const source of sources) warn(`relay: ${sanitizeLine(source.label)} -> ${sanitizeLine(source.channel)}`);
+  for (const source of sources) warn(`relay: ${sanitizeLine(source.label)} -> ${sanitizeLine(redactUrl(source.channel))}`);
   const stop = new AbortController();
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onSignal = (): void => stop.abort();

@@ -1,5 +1,6 @@
 import { closeSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import type { FeedEventName } from '../schema/feed.js';
+import { isProcessAlive } from '../settings/lock.js';
 
 /*
  * The relay's resume position: an append-only file with one line per event, written and synced
@@ -78,15 +79,6 @@ export function compact(lines: readonly JournalLine[], keep = keepWhenCompacting
   return [...lastOfOthers.values(), ...recent];
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** One relay per journal: a second one would publish every event twice. A dead holder's lock is taken over. */
 function lock(path: string): () => void {
   const lockPath = `${path}.lock`;
@@ -99,7 +91,7 @@ function lock(path: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new JournalBusy(`another relay (pid ${holder}) is using ${path}`);
+      if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) throw new JournalBusy(`another relay (pid ${holder}) is using ${path}`);
       rmSync(lockPath, { force: true });
     }
   }

@@ -1,3 +1,4 @@
+import { escapeUnsafeJson } from './safe-json.js';
 import { isFeedEventName, validateEvent, eventPayload, type FeedEvent, type Validated } from './feed.js';
 
 /*
@@ -41,10 +42,11 @@ let lastPrefix = { feed: '', name: '', prefix: '' };
  */
 export function ndjsonLine(feed: string, name: FeedEvent['event'], payloadJson: string): string {
   if (lastPrefix.feed !== feed || lastPrefix.name !== name) {
-    lastPrefix = { feed, name, prefix: `{"event":${JSON.stringify(name)},"feed":${JSON.stringify(feed)}` };
+    lastPrefix = { feed, name, prefix: `{"event":${JSON.stringify(name)},"feed":${escapeUnsafeJson(JSON.stringify(feed))}` };
   }
   const { prefix } = lastPrefix;
-  return payloadJson === '{}' ? `${prefix}}` : `${prefix},${payloadJson.slice(1)}`;
+  const payload = escapeUnsafeJson(payloadJson);
+  return payload === '{}' ? `${prefix}}` : `${prefix},${payload.slice(1)}`;
 }
 
 export function formatNdjsonLine(feed: string, event: FeedEvent): string {

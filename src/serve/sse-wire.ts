@@ -51,17 +51,4 @@ export function formatComment(text: string): string {
   return text.split(LINE_BREAK).map((line) => `: ${line}\n`).join('') + '\n';
 }
 
-/*
- * JSON for the wire. `JSON.stringify` already escapes C0 controls (ESC becomes \u001b), but it
- * leaves DEL, C1 controls (U+0080-U+009F, e.g. the one-byte CSI U+009B), bidi controls and the
- * Unicode line/paragraph separators raw. Escaping them too keeps the feed inert even when
- * someone `curl`s it straight to a terminal; it is the same JSON value.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-export function safeJsonStringify(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new TypeError('value is not JSON-serializable');
-  return json.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { safeJsonStringify } from '../schema/safe-json.js';

@@ -100,7 +100,7 @@ export function runPipe(options: PipeOptions): Promise<number> {
         if (connected.has(source.feed) || finalSources.has(source.feed)) continue;
         const reason = `no connection${lastProblem.has(source.feed) ? ` (${lastProblem.get(source.feed)})` : ''}`;
         failures.push(reason);
-        options.warn(`${sanitizeLine(source.feed)}: ${reason}`);
+        options.warn(`${sanitizeLine(source.feed)}: ${sanitizeLine(reason)}`);
       }
       finish(exitCode());
     };
@@ -158,7 +158,7 @@ export function runPipe(options: PipeOptions): Promise<number> {
           if (isFinal(state)) {
             if (state.status === 'stopped') {
               failures.push(state.reason);
-              options.warn(`${sanitizeLine(source.feed)}: stopped: ${state.reason}`);
+              options.warn(`${sanitizeLine(source.feed)}: stopped: ${sanitizeLine(state.reason)}`);
             }
             backlogDone.add(source.feed);
             finalSources.add(source.feed);

@@ -1,9 +1,10 @@
+import { redactUrl } from '../text/redact.js';
 import type { Emit, Source } from '../schema/signal.js';
 import { parseNdjsonLine } from '../schema/ndjson.js';
 import { reconnectDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
 import { detectKind } from './detect.js';
 import { describeNetworkError, isTransientStatus, permanentStatuses } from './http-failures.js';
-import { openStream, type StreamResponse } from './http-stream.js';
+import { eventIdHeader, openStream, type StreamResponse } from './http-stream.js';
 import { documentFrom, type FetchOutcome } from './poll/fetch-document.js';
 import { createSseSource, type SseSourceOptions } from './sse-source.js';
 
@@ -57,7 +58,7 @@ function emitNdjson(emit: Emit, feed: string, body: Uint8Array): void {
 }
 
 export function createAutoSource(options: AutoSourceOptions): Source {
-  const feed = options.url;
+  const feed = redactUrl(options.url);
   const random = options.random ?? Math.random;
   let stopped = false;
   let inner: Source | undefined;
@@ -69,7 +70,8 @@ export function createAutoSource(options: AutoSourceOptions): Source {
     const connection = new AbortController();
     controller = connection;
     const headers: Record<string, string> = { Accept: acceptAnything, 'Cache-Control': 'no-cache', ...options.headers };
-    if (options.lastEventId !== undefined && options.lastEventId !== '') headers['Last-Event-ID'] = options.lastEventId;
+    const lastEventId = options.lastEventId === undefined ? undefined : eventIdHeader(options.lastEventId);
+    if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
     const timeoutMs = options.keepaliveTimeoutMs ?? 45_000;
     let timedOut = false;
     const timer = setTimeout(() => {

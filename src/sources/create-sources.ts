@@ -1,3 +1,4 @@
+import { redactUrl } from '../text/redact.js';
 import type { Source } from '../schema/signal.js';
 import { createAutoSource, polledSource } from './auto-source.js';
 import type { SourceChoice } from './detect.js';
@@ -65,7 +66,7 @@ export function createSources(plan: SourcePlan, { resumeIds = new Map(), payload
   return plan.feeds.map((feed) => {
     if (feed === '-') return createNdjsonSource(process.stdin);
     if (!isUrl(feed)) return createFileSource(feed);
-    const lastEventId = resumeIds.get(feed);
+    const lastEventId = resumeIds.get(redactUrl(feed));
     const options = { url: feed, headers: plan.headers, payloadText, everyMs: plan.everyMs, ...tuning, ...(lastEventId === undefined ? {} : { lastEventId }) };
     switch (plan.source) {
       case 'sse':

@@ -144,3 +144,18 @@ export async function openStream(location: string, request: StreamRequest): Prom
     url = target;
   }
 }
+
+/** Longer cursors are neither sent nor kept: a server that makes them is not resumed, only deduplicated. */
+export const maxEventIdBytes = 1024;
+
+/**
+ * `Last-Event-ID` as the spec wants it, UTF-8 bytes: node:http refuses characters above U+00FF
+ * and would send U+0080–U+00FF as Latin-1, so the bytes go in a Latin-1 string of their own.
+ * Undefined for an id that cannot travel in a header (too long, or with control characters).
+ */
+export function eventIdHeader(id: string): string | undefined {
+  const bytes = Buffer.from(id, 'utf8');
+  // eslint-disable-next-line no-control-regex
+  if (id === '' || bytes.length > maxEventIdBytes || /[\u0000-\u0008\u000a-\u001f\u007f]/.test(id)) return undefined;
+  return bytes.toString('latin1');
+}

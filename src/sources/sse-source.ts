@@ -1,7 +1,8 @@
+import { redactUrl } from '../text/redact.js';
 import { isFeedEventName, parseEventData } from '../schema/feed.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
 import { describeNetworkError, permanentStatuses } from './http-failures.js';
-import { openStream, type StreamResponse } from './http-stream.js';
+import { eventIdHeader, openStream, type StreamResponse } from './http-stream.js';
 import { createSseParser, type SseMessage, type SseParser } from './sse-parser.js';
 import type { Emit, Source } from '../schema/signal.js';
 import { defaultKeepaliveTimeoutMs } from './tuning.js';
@@ -75,7 +76,7 @@ function watchSilence(timeoutMs: number, onTimeout: () => void): SilenceWatch {
 
 /** Follows one SSE feed forever: parses, validates, resumes with Last-Event-ID, backs off. */
 export function createSseSource(options: SseSourceOptions): Source {
-  const feed = options.url;
+  const feed = redactUrl(options.url);
   const random = options.random ?? Math.random;
   const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
   let stopped = false;
@@ -93,7 +94,8 @@ export function createSseSource(options: SseSourceOptions): Source {
       'Cache-Control': 'no-cache',
       ...options.headers,
     };
-    if (parser.lastEventId !== '') headers['Last-Event-ID'] = parser.lastEventId;
+    const lastEventId = eventIdHeader(parser.lastEventId);
+    if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
     const silence = watchSilence(keepaliveTimeoutMs, () => connection.abort());
     try {
       let response: StreamResponse;
@@ -169,7 +171,7 @@ export function createSseSource(options: SseSourceOptions): Source {
     if (!isFeedEventName(name)) return;
     const parsed = parseEventData(name, message.data);
     if (parsed.ok) {
-      const cursor = message.lastEventId === '' ? undefined : message.lastEventId;
+      const cursor = eventIdHeader(message.lastEventId) === undefined ? undefined : message.lastEventId;
       emit({ type: 'event', feed, event: parsed.value, cursor, json: options.payloadText ? parsed.json : undefined });
     } else {
       const where = message.lastEventId === '' ? name : `${name} ${message.lastEventId}`;

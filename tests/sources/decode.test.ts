@@ -67,14 +67,14 @@ describe('decodeDocument', () => {
     const decoded = decodeDocument(body, 'text/xml; charset=x-no-such-thing');
     expect(decoded.encoding).toBe('shift_jis');
     expect(decoded.text.endsWith(japanese)).toBe(true);
-    expect(decoded.notices).toEqual(['unknown character encoding "x-no-such-thing" in the Content-Type header, ignored']);
+    expect(decoded.notices).toEqual(['unknown character encoding "x-no-such-thing" in the Content-Type header']);
   });
 
   it('undecodable bytes are replaced and reported in one notice, not fatal', () => {
     const body = concat(ascii('<t>'), Uint8Array.of(0xff), ascii('灯台'), Uint8Array.of(0xc3), ascii('</t>'));
     const decoded = decodeDocument(body, 'text/xml');
     expect(decoded.text).toBe('<t>\uFFFD灯台\uFFFD</t>');
-    expect(decoded.notices).toEqual(['some bytes are not valid utf-8 (2 replaced by \uFFFD)']);
+    expect(decoded.notices).toEqual(['bytes that are not valid utf-8 (2 shown as \uFFFD)']);
   });
 
   it('a U+FFFD the publisher wrote is text, not a problem', () => {

@@ -71,7 +71,6 @@ export function atomContent(root: Element, documentUrl: string): FeedContent {
     title: oneLine(textConstruct(child(root, atom, 'title'))),
     link: alternateLink(root, documentUrl),
     lang: attribute(root, 'xml:lang'),
-    updated: childText(root, atom, 'updated') ?? childText(root, atom, 'modified'),
     items: children(root, atom, 'entry').map((entry) => atomEntry(entry, feedAuthor, documentUrl)),
   };
 }

@@ -31,8 +31,6 @@ export interface FeedContent {
   readonly title?: string;
   readonly link?: string;
   readonly lang?: string;
-  /** The feed's own date (lastBuildDate, Atom feed updated), for items that carry none. */
-  readonly updated?: string;
   readonly ttlSeconds?: number;
   /** Each item, or why it cannot be one. */
   readonly items: readonly (FeedItem | string)[];
@@ -48,11 +46,11 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
 }
 
-/** Problems with items, one notice per kind, listing the items by position. */
+/** Problems with items, one notice per kind listing the items by position; it reads after "skipped". */
 class ItemProblems {
   private readonly byKind = new Map<string, { positions: number[]; example: string | undefined }>();
 
-  /** `example` (the first one is kept) shows what was wrong, e.g. the date as written. */
+  /** `kind` names the items `{items}`; `example` (the first is kept) fills `{example}`, e.g. the date as written. */
   add(kind: string, position: number, example?: string): void {
     const problem = this.byKind.get(kind) ?? { positions: [], example };
     problem.positions.push(position);
@@ -63,14 +61,13 @@ class ItemProblems {
     return [...this.byKind].map(([kind, { positions, example }]) => {
       const listed = positions.slice(0, 5).map((position) => `#${position}`).join(', ');
       const more = positions.length > 5 ? ` and ${positions.length - 5} more` : '';
-      const shown = example === undefined ? '' : ` (e.g. "${example}")`;
-      return `${positions.length} feed item${positions.length === 1 ? '' : 's'} ${kind}${shown}: ${listed}${more}`;
+      const shown = example === undefined ? '' : ` "${example}"`;
+      return kind.replace('{items}', `${positions.length} feed item${positions.length === 1 ? '' : 's'}`).replace('{example}', shown) + `: ${listed}${more}`;
     });
   }
 }
 
 interface EntryContext {
-  readonly feedDate: string | undefined;
   readonly feedUrl: string;
   readonly firstSeen: FirstSeenClock;
   readonly problems: ItemProblems;
@@ -80,17 +77,18 @@ interface EntryContext {
 function toEntry(item: FeedItem, context: EntryContext): Entry | undefined {
   const { problems, position } = context;
   if (item.title === undefined && item.body === undefined && item.link === undefined && item.media.length === 0) {
-    problems.add('skipped (nothing in them)', position);
+    problems.add('{items} (empty: no title, text, link or media)', position);
     return undefined;
   }
   const published = normaliseFeedDate(item.published);
   const updated = normaliseFeedDate(item.updated);
-  const dated = published ?? updated ?? context.feedDate;
+  const dated = published ?? updated;
   const id = item.id ?? item.link ?? fingerprint(dated, item.title ?? item.body);
-  if (published === undefined && updated === undefined) {
+  if (dated === undefined) {
+    // Not the feed's lastBuildDate: it changes on every rebuild, and with it the entry's time.
     const written = item.published ?? item.updated;
-    if (written === undefined) problems.add('with no date, timed by the feed or when first read', position);
-    else problems.add('with an unreadable date, timed by the feed or when first read', position, written);
+    if (written === undefined) problems.add('the missing date of {items} (timed when first read)', position);
+    else problems.add('the unreadable date{example} of {items} (timed when first read)', position, written);
   }
   const candidate = {
     id,
@@ -105,7 +103,7 @@ function toEntry(item: FeedItem, context: EntryContext): Entry | undefined {
   };
   const checked = entrySchema.safeParse(candidate);
   if (checked.success) return checked.data;
-  problems.add(`skipped (not valid entries: ${checked.error.issues[0]?.message ?? 'invalid'})`, position);
+  problems.add(`{items} (not valid entries: ${checked.error.issues[0]?.message ?? 'invalid'})`, position);
   return undefined;
 }
 
@@ -114,13 +112,12 @@ export function feedSnapshot(feed: FeedContent, documentUrl: string, notices: re
   const problems = new ItemProblems();
   const entries: Entry[] = [];
   const seen = new Set<string>();
-  const feedDate = normaliseFeedDate(feed.updated);
   feed.items.forEach((item, index) => {
     const position = index + 1;
-    if (typeof item === 'string') return problems.add(`skipped (${item})`, position);
-    const entry = toEntry(item, { feedDate, feedUrl: documentUrl, firstSeen, problems, position });
+    if (typeof item === 'string') return problems.add(`{items} (${item})`, position);
+    const entry = toEntry(item, { feedUrl: documentUrl, firstSeen, problems, position });
     if (entry === undefined) return;
-    if (seen.has(entry.id)) return problems.add('skipped (an id already used by an earlier item)', position);
+    if (seen.has(entry.id)) return problems.add('{items} (an id already used by an earlier item)', position);
     seen.add(entry.id);
     entries.push(entry);
   });

@@ -71,7 +71,6 @@ export function rssContent(root: Element, documentUrl: string): FeedContent {
     title: channel && titleText(childText(channel, rss, 'title') ?? childText(channel, dc, 'title')),
     link: channel && linkOf(channel, documentUrl),
     lang: channel && (childText(channel, rss, 'language') ?? childText(channel, dc, 'language')),
-    updated: channel && (childText(channel, rss, 'lastBuildDate') ?? childText(channel, rss, 'pubDate') ?? childText(channel, dc, 'date')),
     ttlSeconds: channel && ttlSeconds(channel),
     items: items.map((item) => rssItem(item, documentUrl)),
   };

@@ -38,6 +38,8 @@ export interface QualifiedName {
   /** The namespace URI, '' for none (RSS 2.0's own elements). */
   readonly ns: string;
   readonly local: string;
+  /** `local` lower-cased once: every lookup compares it (RSS writes pubDate and pubdate). */
+  readonly lowerLocal: string;
 }
 
 function lookupNamespace(element: Element, prefix: string): string | undefined {
@@ -57,7 +59,8 @@ export function qualifiedName(element: Element): QualifiedName {
     const colon = element.name.indexOf(':');
     const prefix = colon < 0 ? '' : element.name.slice(0, colon);
     const ns = lookupNamespace(element, prefix) ?? prefix;
-    name = { ns: sameNamespace[ns] ?? ns, local: element.name.slice(colon + 1) };
+    const local = element.name.slice(colon + 1);
+    name = { ns: sameNamespace[ns] ?? ns, local, lowerLocal: local.toLowerCase() };
     qualifiedNames.set(element, name);
   }
   return name;
@@ -66,7 +69,7 @@ export function qualifiedName(element: Element): QualifiedName {
 /** Whether the element is `local` in one of the namespaces (local names compared without case). */
 export function isNamed(element: Element, nsList: readonly string[], local: string): boolean {
   const name = qualifiedName(element);
-  return name.local.toLowerCase() === local.toLowerCase() && nsList.includes(name.ns);
+  return name.lowerLocal === local.toLowerCase() && nsList.includes(name.ns);
 }
 
 export function childElements(element: Element | XmlDocument): Element[] {

@@ -3,8 +3,8 @@
  * Shift_JIS, EUC-JP, GBK/GB18030, Big5 and EUC-KR, often declared only in the HTTP header.
  * Node's TextDecoder (full ICU) decodes all of them under their WHATWG labels; what is ours is
  * the order the label is looked for in (the HTTP charset, then the document's own declaration,
- * then a BOM, then UTF-8), a few labels WHATWG does not know, and saying once, without failing,
- * that some bytes could not be decoded.
+ * then a BOM, then UTF-8), a few labels WHATWG does not know, and saying, without failing, that
+ * some bytes could not be decoded. Notices read after "skipped", as sources report them.
  */
 
 export interface DecodedText {
@@ -80,7 +80,7 @@ export function decodeDocument(body: Uint8Array, contentType: string | undefined
   const pick = (label: string | undefined, where: string): string | undefined => {
     if (label === undefined) return undefined;
     const encoding = encodingForLabel(label);
-    if (encoding === undefined) notices.push(`unknown character encoding "${label}" in the ${where}, ignored`);
+    if (encoding === undefined) notices.push(`unknown character encoding "${label}" in the ${where}`);
     // A declaration read as ASCII cannot really be UTF-16 (HTML's rule): the bytes are ASCII-compatible.
     if (where === 'document' && encoding?.startsWith('utf-16')) return 'utf-8';
     return encoding;
@@ -96,7 +96,7 @@ function decodeReporting(body: Uint8Array, encoding: string, notices: string[]):
   } catch {
     const text = new TextDecoder(encoding).decode(body);
     const replaced = text.match(/\uFFFD/g)?.length ?? 0;
-    notices.push(`some bytes are not valid ${encoding} (${replaced} replaced by \uFFFD)`);
+    notices.push(`bytes that are not valid ${encoding} (${replaced} shown as \uFFFD)`);
     return text;
   }
 }

@@ -1,3 +1,4 @@
+import { redactUrl } from '../../text/redact.js';
 import type { Emit, Source } from '../../schema/signal.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from '../backoff.js';
 import { describeNetworkError, isTransientStatus, permanentStatuses } from '../http-failures.js';
@@ -29,7 +30,7 @@ export interface PolledSourceOptions {
 export const defaultEveryMs = 30_000;
 
 export function createPolledSource(options: PolledSourceOptions): Source {
-  const feed = options.url;
+  const feed = redactUrl(options.url);
   const random = options.random ?? Math.random;
   let stopped = false;
   let controller: AbortController | undefined;
@@ -52,6 +53,8 @@ export function createPolledSource(options: PolledSourceOptions): Source {
     let first = options.first;
     let ready = false;
     let failures = 0;
+    // A feed's notices (undecodable bytes, undated items) come back on every poll: each is said once.
+    const noticesSaid = new Set<string>();
     emit({ type: 'state', feed, state: { status: 'connecting', attempt: 0 } });
     while (!stopped) {
       let outcome: FetchOutcome;
@@ -89,7 +92,11 @@ export function createPolledSource(options: PolledSourceOptions): Source {
           const diffed = diffSnapshot(state, parsed.snapshot, ready ? { cursor } : { ...(knownUpTo === undefined ? {} : { knownUpTo }), ...(cursor === undefined ? {} : { cursor }) });
           state = diffed.state;
           if (!ready || failures > 0) emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
-          for (const notice of parsed.snapshot.notices ?? []) emit({ type: 'invalid', feed, reason: notice });
+          for (const notice of parsed.snapshot.notices ?? []) {
+            if (noticesSaid.has(notice)) continue;
+            noticesSaid.add(notice);
+            emit({ type: 'invalid', feed, reason: notice });
+          }
           for (const { event, cursor: after } of diffed.events) {
             cursor = after;
             emit({ type: 'event', feed, event, ...(after === undefined ? {} : { cursor: after }) });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFeedDocument } from '../../../src/sources/feed/parse-feed.js';
-import type { Entry } from '../../../src/schema/feed.js';
+import { entrySchema, type Entry } from '../../../src/schema/entities.js';
 
 /*
  * Any entry written into a feed the way publishers write it comes back with the same fields:
@@ -104,6 +104,25 @@ describe('feed round trip', () => {
         expect({ ...parsed, time: undefined }).toEqual({ ...written, time: undefined });
         if (write !== rss) expect(parsed!.time).toBe(written.time);
       }),
+    );
+  });
+});
+
+describe('any document', () => {
+  const fragments = fc.constantFrom(
+    '<rss>', '</rss>', '<channel>', '<item>', '</item>', '<title>', '</title>', '<guid>', '<pubDate>', 'Tue, 01 Dec 2026 21:05:00 +0900',
+    '<feed xmlns="http://www.w3.org/2005/Atom">', '<entry>', '<updated>', '2026-12-01T21:05:00Z', '<link href="', '"/>', '<media:content url="',
+    '<enclosure url="::">', '<![CDATA[', ']]>', '&amp;', '&', '<', '灯台', '{"version":"https://jsonfeed.org/version/1.1","items":[', '{"id":', '1', '}', ']', ',', '"', ' ',
+  );
+
+  it('gives a snapshot of valid entries or one line of error, never a throw', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(fragments, { maxLength: 40 }).map((parts) => parts.join('')), fc.string()), (text) => {
+        const result = parseFeedDocument({ body: new TextEncoder().encode(text), contentType: undefined, url: 'https://hoshizora.example/feed' });
+        if (!result.ok) expect(result.error).not.toContain('\n');
+        else for (const parsed of result.snapshot.entries) expect(entrySchema.safeParse(parsed).success).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 });
