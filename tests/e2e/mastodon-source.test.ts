@@ -113,6 +113,20 @@ describe('following a Mastodon hashtag', () => {
     expect(server.streamRequests).toHaveLength(1);
   });
 
+  it('a streaming URL with ?access_token= streams with that token, and the label hides it', async () => {
+    const server = await instance(1);
+    const follower = startLivetail([`${server.origin}/api/v1/streaming/hashtag?tag=${encodeURIComponent(tag)}&access_token=${token}`, '--json'], { env: fast });
+    followers.push(follower);
+    await follower.waitForLines(2);
+    await server.until(() => server.openStreams() === 1);
+    server.streamEvent('update', JSON.stringify(status({ id: sid(2) })));
+    await follower.waitForLines(3);
+    expect(server.streamRequests[0]?.authorization).toBe(`Bearer ${token}`);
+    expect(follower.stdout()).not.toContain(token);
+    expect(follower.stdout()).toContain('access_token=***');
+    expect(follower.stderr()).not.toContain('polling');
+  });
+
   it('without a token it polls from the start and never asks the stream', async () => {
     const server = await instance(1);
     const follower = follow(server, ['--every', '1s']);

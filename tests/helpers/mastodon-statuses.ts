@@ -12,7 +12,7 @@ export interface StatusFields {
   readonly media?: readonly { description: string | null; url: string }[];
 }
 
-export function status({ id, text = `港湾サミット速報 ${id} 🚢`, spoiler = '', editedAt = null, displayName = '港湾ウォッチャー（架空）', media = [] }: StatusFields, host = 'hoshizora.example.test'): Record<string, unknown> {
+export function status({ id, text = `港湾サミット速報 ${id} 🚢`, spoiler = '', editedAt = null, displayName = '港湾ウォッチャー（架空）', media = [] }: StatusFields, host = 'hoshizora.example.test'): Record<string, unknown> & { id: string } {
   const minutes = Number(BigInt(id) % 60n);
   return {
     id,

@@ -4,6 +4,7 @@ import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from '../backoff.
 import { describeNetworkError, isTransientStatus, permanentStatuses } from '../http-failures.js';
 import { openStream } from '../http-stream.js';
 import { createSseParser, type SseMessage } from '../sse-parser.js';
+import { redactUrl } from '../../text/redact.js';
 import { defaultKeepaliveTimeoutMs } from '../tuning.js';
 import { mastodonHashtagOf, streamUrl, tagPageUrl, type MastodonHashtag } from './mastodon-url.js';
 import { fetchTimeline, findStreamingOrigin, type RestAnswer } from './rest.js';
@@ -48,8 +49,12 @@ function problemOf(answer: Extract<RestAnswer<unknown>, { ok: false }>): Problem
 const hasAuthorization = (headers: Readonly<Record<string, string>>): boolean => Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
 
 export function createMastodonSource(options: MastodonSourceOptions): Source {
-  const feed = options.url;
-  const headers = options.headers ?? {};
+  /** The label; requests use `options.url`, which may carry `?access_token=`. */
+  const feed = redactUrl(options.url);
+  const given = options.headers ?? {};
+  const tokenInUrl = mastodonHashtagOf(options.url)?.accessToken;
+  // A token in the URL goes as a header: it is never rebuilt into request URLs or logs.
+  const headers = tokenInUrl === undefined || hasAuthorization(given) ? given : { ...given, Authorization: `Bearer ${tokenInUrl}` };
   const random = options.random ?? Math.random;
   const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
   /** The newest timeline id seen: the min_id of the next gap fill, and the cursor. */
@@ -209,7 +214,7 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
   }
 
   async function run(emit: Emit): Promise<void> {
-    const hashtag = mastodonHashtagOf(feed);
+    const hashtag = mastodonHashtagOf(options.url);
     if (hashtag === undefined) {
       emit({ type: 'state', feed, state: { status: 'stopped', reason: 'not a Mastodon hashtag URL (https://HOST/tags/NAME)' } });
       return;

@@ -8,6 +8,8 @@ export interface MastodonHashtag {
   /** Scheme and host of the instance, e.g. `https://social.example`. */
   readonly origin: string;
   readonly tag: string;
+  /** `?access_token=` of a streaming URL: Mastodon takes the user token there too. */
+  readonly accessToken?: string;
 }
 
 export function mastodonHashtagOf(location: string): MastodonHashtag | undefined {
@@ -21,7 +23,8 @@ export function mastodonHashtagOf(location: string): MastodonHashtag | undefined
   const page = /^\/tags\/([^/]+)\/?$/.exec(url.pathname);
   const tag = page ? safeDecode(page[1]!) : url.pathname.replace(/\/$/, '') === '/api/v1/streaming/hashtag' ? url.searchParams.get('tag') : null;
   if (tag === null || tag === undefined || tag === '') return undefined;
-  return { origin: url.origin, tag };
+  const accessToken = url.searchParams.get('access_token');
+  return { origin: url.origin, tag, ...(accessToken ? { accessToken } : {}) };
 }
 
 function safeDecode(segment: string): string | undefined {

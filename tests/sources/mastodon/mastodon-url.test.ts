@@ -8,6 +8,10 @@ describe('Mastodon hashtag URLs', () => {
     expect(mastodonHashtagOf('http://127.0.0.1:8080/api/v1/streaming/hashtag?tag=%ED%95%AD%EA%B5%AC')).toEqual({ origin: 'http://127.0.0.1:8080', tag: '항구' });
   });
 
+  it('takes the access token a streaming URL may carry', () => {
+    expect(mastodonHashtagOf('https://hoshizora.example.test/api/v1/streaming/hashtag?tag=harbor&access_token=kasou')).toEqual({ origin: 'https://hoshizora.example.test', tag: 'harbor', accessToken: 'kasou' });
+  });
+
   it('leaves everything else to detection', () => {
     for (const url of ['https://news.example.test/live/hoshizora', 'https://hoshizora.example.test/tags/', 'https://hoshizora.example.test/tags/a/b', 'https://hoshizora.example.test/api/v1/streaming/hashtag', 'https://x.example.test/api/v1/streaming/public', 'ftp://x.example.test/tags/a', 'not a url']) {
       expect(mastodonHashtagOf(url), url).toBeUndefined();
