@@ -82,7 +82,9 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
       emit({ type: 'invalid', feed, reason: mapped.error });
       return;
     }
-    const timelineId = (payload as { id: string }).id;
+    // A boost's own id is what the timeline pages by; the entry is the boosted status.
+    const ownId = (payload as { id?: unknown }).id;
+    const timelineId = typeof ownId === 'string' && ownId !== '' ? ownId : mapped.entry.id;
     if (newest === undefined || compareIds(timelineId, newest) > 0) newest = timelineId;
     if (kind === 'entry') {
       if (seen.has(mapped.entry.id)) return;
