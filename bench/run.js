@@ -1,6 +1,7 @@
 // `npm run bench`: every figure of issue 6 in one table. Pass --soak for the 10-minute soak,
 // --fanout for the hub cluster (needs nginx with nchan and redis-server), --quick for fewer runs.
 import { cpus, totalmem } from 'node:os';
+import { runCorrectionsBench } from './corrections.js';
 import { runFanoutBench } from './fanout.js';
 import { runIngestBench } from './ingest.js';
 import { runLayoutBench } from './layout.js';
@@ -33,6 +34,7 @@ function layoutRows() {
 const sections = [
   ['layout', async () => layoutRows()],
   ['ingest', () => runIngestBench({ runs })],
+  ['corrections', () => runCorrectionsBench({ runs })],
   ['screen', () => runTuiBench({ runs })],
   ['memory', () => runMemoryBench({ runs })],
   ['timeline', () => runRevisionsBench({ runs })],

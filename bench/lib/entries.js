@@ -35,3 +35,14 @@ export function sseStream(count) {
   parts.push('event: ready\ndata: {}\n\n');
   return parts.join('');
 }
+
+/** `count` corrections of one entry (each an `update` with a new body), then the ready marker. */
+export function sseCorrectionsStream(count) {
+  const parts = [];
+  const entry = benchEntry(0);
+  for (let index = 0; index < count; index += 1) {
+    parts.push(`id: ${index + 1}\nevent: update\ndata: ${JSON.stringify({ ...entry, body: `${entry.body}（訂正${index}）` })}\n\n`);
+  }
+  parts.push('event: ready\ndata: {}\n\n');
+  return parts.join('');
+}

@@ -2,6 +2,7 @@ import { createSources } from '../sources/create-sources.js';
 import { startEarly } from '../sources/early-start.js';
 import type { Filter } from '../timeline/select.js';
 import type { FollowPlan } from './follow-plan.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { UsageError } from './usage.js';
 
 /**
@@ -24,8 +25,9 @@ async function pipeSettings(plan: FollowPlan, warn: (line: string) => void): Pro
 
 export async function follow(plan: FollowPlan): Promise<number> {
   if (plan.output !== 'tui') {
+    // Diagnostics carry feed and server text (a content-type, an id, a reason): never raw.
     const warn = (line: string): void => {
-      process.stderr.write(`livetail: ${line}\n`);
+      process.stderr.write(`livetail: ${sanitizeLine(line)}\n`);
     };
     const { runPipe } = await import('../sink/pipe.js');
     const { filter, timeZone } = await pipeSettings(plan, warn);
@@ -62,10 +64,8 @@ export async function follow(plan: FollowPlan): Promise<number> {
   const notices: string[] = [];
   const { openSessionStores } = await import('../settings/session.js');
   const stores = openSessionStores(process.env, (line) => notices.push(line));
-  const { setAmbiguousWidth } = await import('../text/index.js');
-  setAmbiguousWidth(stores.settings.value.ambiguousWidth);
   // Told before the alternate screen, so the line is still there after quitting.
-  for (const line of notices) process.stderr.write(`livetail: ${line}\n`);
+  for (const line of notices) process.stderr.write(`livetail: ${sanitizeLine(line)}\n`);
   return runTui(
     {
       sources,
@@ -77,6 +77,6 @@ export async function follow(plan: FollowPlan): Promise<number> {
       ...stores,
       notices,
     },
-    { debug: plan.debug },
+    { debug: plan.debug, ambiguousWidth: stores.settings.value.ambiguousWidth, mouse: stores.settings.value.mouse },
   );
 }

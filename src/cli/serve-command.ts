@@ -1,3 +1,4 @@
+import { sanitizeLine } from '../text/sanitize.js';
 import { once } from 'node:events';
 import { serve } from '../serve/index.js';
 import { parsePort, parseSpeed } from './numbers.js';
@@ -28,7 +29,7 @@ export async function runServeCommand(values: Record<string, unknown>, positiona
       port,
       speed,
       loop: values.loop === true,
-      onInvalidLine: (invalid) => process.stderr.write(`livetail serve: ${input === '-' ? 'stdin' : input}: skipped ${invalid.message}\n`),
+      onInvalidLine: (invalid) => process.stderr.write(`livetail serve: ${input === '-' ? 'stdin' : input}: skipped ${sanitizeLine(invalid.message)}\n`),
     });
   } catch (error) {
     throw listenError(error, host, port);

@@ -26,7 +26,7 @@ Follower options (also for demo):
   --once                  print what the feeds have now, then exit
   --idle <duration>       with --once: silence that means "now" for servers with no ready marker (default 2s)
   --every <duration>      poll pages and feeds this often (default 30s; servers may ask for longer)
-  --source <kind>         sse, page or feed: skip detecting what each URL is
+  --source <kind>         sse, page, feed or mastodon: skip detecting what each URL is
   --resume                piped output only: continue each feed after the last entry a previous run
                           printed (the position is kept with the settings, per feed URL)
   --header 'Name: value'  send a header on every (re)connect (repeatable; also LIVETAIL_HEADERS,

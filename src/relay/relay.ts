@@ -158,6 +158,9 @@ export async function runRelay(options: RelayOptions): Promise<number> {
       case 'invalid':
         warn(`${sanitizeLine(relayed.label)}: skipped ${sanitizeLine(signal.reason)}`);
         return;
+      case 'notice':
+        warn(`${sanitizeLine(relayed.label)}: ${sanitizeLine(signal.text)}`);
+        return;
       case 'ready':
         return;
       case 'state': {

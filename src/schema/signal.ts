@@ -29,6 +29,8 @@ export type SourceSignal =
   /** The backlog has been delivered; what follows is live. */
   | { readonly type: 'ready'; readonly feed: string }
   | { readonly type: 'invalid'; readonly feed: string; readonly reason: string }
+  /** Something the reader should know once about how the source works (e.g. it polls instead of streaming). */
+  | { readonly type: 'notice'; readonly feed: string; readonly text: string }
   | { readonly type: 'state'; readonly feed: string; readonly state: ConnectionState };
 
 export type Emit = (signal: SourceSignal) => void;

@@ -8,13 +8,16 @@ export const settingsSchema = z.object({
   mutedTags: z.array(z.string()).default([]),
   notifyCommand: z.string().optional(),
   timeZone: z.string().optional(),
-  ambiguousWidth: z.enum(['narrow', 'wide']).default('narrow'),
+  /** East Asian Ambiguous characters: `auto` takes what the terminal answers when asked at start. */
+  ambiguousWidth: z.enum(['auto', 'narrow', 'wide']).default('auto'),
   /**
    * How a followed entry's arrival is announced: `auto` rings the bell and sends the desktop
    * notification the terminal is known to understand; `bell`, `osc9`, `osc777` pick one; `off`
    * is silent (notifyCommand still runs).
    */
   alert: z.enum(['auto', 'bell', 'osc9', 'osc777', 'off']).default('auto'),
+  /** Mouse wheel scrolls the timeline; off by default because mouse reporting blocks selecting text. */
+  mouse: z.boolean().default(false),
   /** Leave out the lines deleted entries leave behind (`R` switches for the session). */
   hideRetracted: z.boolean().default(false),
 });

@@ -7,8 +7,12 @@
  * lookup touches one cache line.
  */
 
-/** What was printed for a key: one fingerprint (the common case), several, or `deleted`. */
-export type Printed = number | readonly number[];
+/**
+ * What was printed for a key: one fingerprint (the common case), several, or `deleted`. Many
+ * revisions of one entry (a feed correcting it thousands of times) are kept in a set, so each new
+ * one costs the same however many came before.
+ */
+export type Printed = number | readonly number[] | ReadonlySet<number>;
 
 export const deleted = -1;
 
@@ -20,7 +24,7 @@ const emptySlot = -1;
 export class FingerprintTable {
   /** Slot i holds its key at 2i and its value at 2i + 1. */
   private slots: Float64Array;
-  private readonly revisions = new Map<number, readonly number[]>();
+  private readonly revisions = new Map<number, readonly number[] | ReadonlySet<number>>();
   private count = 0;
   /** The pipe asks for a key and then stores it: the second probe reuses the first. */
   private lastKey = emptySlot;

@@ -140,6 +140,9 @@ export function runPipe(options: PipeOptions): Promise<number> {
         case 'invalid':
           options.warn(`${sanitizeLine(source.feed)}: skipped ${sanitizeLine(signal.reason)}`);
           return;
+        case 'notice':
+          options.warn(`${sanitizeLine(source.feed)}: ${sanitizeLine(signal.text)}`);
+          return;
         case 'ready':
           backlogDone.add(source.feed);
           checkDone();

@@ -31,7 +31,21 @@ function keyOf(event: FeedEvent): string {
 }
 
 function includes(printed: Printed, fingerprint: number): boolean {
-  return typeof printed === 'number' ? printed === fingerprint : printed.includes(fingerprint);
+  if (typeof printed === 'number') return printed === fingerprint;
+  return 'has' in printed ? printed.has(fingerprint) : printed.includes(fingerprint);
+}
+
+/** Past this many revisions of one entry, they move from an array to a set. */
+const arrayRevisions = 8;
+
+/** `printed` with `fingerprint` added; a set already owned by the newer generation grows in place. */
+function withRevision(printed: Printed, fingerprint: number, owned: boolean): Printed {
+  if (typeof printed === 'number') return [printed, fingerprint];
+  if ('has' in printed) {
+    const set = owned ? (printed as Set<number>) : new Set(printed);
+    return set.add(fingerprint);
+  }
+  return printed.length < arrayRevisions ? [...printed, fingerprint] : new Set([...printed, fingerprint]);
 }
 
 export class PrintedMemory {
@@ -59,7 +73,7 @@ export class PrintedMemory {
       const fingerprint = hash53(payloadJson);
       if (printed === undefined) next = fingerprint;
       else if (includes(printed, fingerprint)) return false;
-      else next = [...(typeof printed === 'number' ? [printed] : printed), fingerprint];
+      else next = withRevision(printed, fingerprint, inNewer);
     }
     // The newer generation takes every key it does not hold yet; when full, it becomes the older.
     if (!inNewer && this.newer.size >= this.capacity / 2) {

@@ -3,7 +3,6 @@ import type { Source } from '../schema/signal.js';
 import { createAutoSource, polledSource } from './auto-source.js';
 import type { SourceChoice } from './detect.js';
 import { createFileSource } from './file-source.js';
-import { mastodonHashtagOf } from './mastodon/mastodon-url.js';
 import { createNdjsonSource } from './ndjson-source.js';
 import { createSseSource } from './sse-source.js';
 import { sourceTuning } from './tuning.js';
@@ -30,9 +29,7 @@ export interface SourceRequest {
 }
 
 /** A source whose adapter is still loading: it starts as soon as the code is there. */
-function loading(url: string, load: Promise<Source>): Source {
-  // The same label the loaded source gives itself: a token in the URL never shows.
-  const feed = redactUrl(url);
+function loading(feed: string, load: Promise<Source>): Source {
   let source: Source | undefined;
   let stopped = false;
   return {
@@ -53,11 +50,24 @@ function loading(url: string, load: Promise<Source>): Source {
   };
 }
 
-async function mastodonSource(options: { url: string; headers: Readonly<Record<string, string>>; everyMs: number; lastEventId?: string } & ReturnType<typeof sourceTuning>): Promise<Source> {
-  const { createMastodonSource } = await import('./mastodon/mastodon-source.js');
-  const { lastEventId, ...rest } = options;
-  return createMastodonSource({ ...rest, ...(lastEventId === undefined ? {} : { cursor: lastEventId }) });
+/** `/tags/NAME` or a hashtag stream: worth asking the server whether it is a Mastodon. */
+function looksLikeHashtag(feed: string): boolean {
+  return /^https?:\/\/[^/]+\/(tags\/[^/?#]+\/?(?:[?#]|$)|api\/v1\/streaming\/hashtag)/i.test(feed);
 }
+
+/**
+ * A Mastodon hashtag source, loaded on demand. `otherwise`: what the URL is when the server turns
+ * out not to be a Mastodon (detection proper); without it that is an error.
+ */
+async function mastodonSource(options: HashtagOptions, otherwise?: () => Source): Promise<Source> {
+  const { hashtagSource, parseHashtagUrl, probeHashtag } = await import('./mastodon/index.js');
+  const hashtag = otherwise ? await probeHashtag(options.url, options.headers ?? {}) : parseHashtagUrl(options.url);
+  if (hashtag) return hashtagSource(options, hashtag);
+  if (otherwise) return otherwise();
+  throw new Error('not a Mastodon hashtag (expected https://HOST/tags/NAME or /api/v1/streaming/hashtag?tag=NAME on a Mastodon server)');
+}
+
+type HashtagOptions = Parameters<typeof createAutoSource>[0];
 
 function isUrl(feed: string): boolean {
   return /^https?:\/\//i.test(feed);
@@ -79,8 +89,7 @@ export function createSources(plan: SourcePlan, { resumeIds = new Map(), payload
       case 'mastodon':
         return loading(feed, mastodonSource(options));
       case undefined:
-        // A hashtag's URL says what it is: no detection request.
-        return mastodonHashtagOf(feed) === undefined ? createAutoSource(options) : loading(feed, mastodonSource(options));
+        return looksLikeHashtag(feed) ? loading(feed, mastodonSource(options, () => createAutoSource(options))) : createAutoSource(options);
     }
   });
 }

@@ -10,6 +10,7 @@ export {
   graphemeWidth,
   textWidth,
   setAmbiguousWidth,
+  widthModeKey,
   type AmbiguousWidth,
 } from './props.js';
 export { breakOpportunities, isNoStart, isNoEnd, isInseparable } from './linebreak.js';
@@ -22,3 +23,13 @@ export {
   fitWidth,
   type PreparedText,
 } from './layout.js';
+export {
+  probeStrings,
+  probeKinds,
+  profileFrom,
+  applyWidthProfile,
+  describeWidths,
+  type ProbeKind,
+  type MeasuredWidths,
+  type WidthProfile,
+} from './terminal-widths.js';

@@ -29,7 +29,7 @@ import { BREAK_EMERGENCY, BREAK_OK, computeBreaks } from './linebreak.js';
 import { collectGraphemes } from 'unicode-segmenter/grapheme';
 import {
   CLASS_MASK, NL, SP, graphemeInfo, graphemeWidth, graphemes, infoOfCode, isNarrowMode, isSimpleUnit,
-  textWidth, widthIn, widthOfCode,
+  textWidth, widthIn, widthModeKey, widthOfCode,
 } from './props.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 
@@ -47,10 +47,10 @@ export interface PreparedText {
   readonly brk: Uint8Array;
   /** @internal index of the last non-space grapheme before each index, within its paragraph */
   readonly prevNonSpace: Int32Array;
-  /** @internal widths in the mode recorded in widthsNarrow */
+  /** @internal widths in the width mode recorded in widthsMode */
   widths: Uint8Array;
-  /** @internal */
-  widthsNarrow: boolean;
+  /** @internal widthModeKey() when widths were measured */
+  widthsMode: number;
   /** @internal small layout cache for wrapPreparedCached: key `${width}:${mode}` */
   cache?: Map<string, readonly string[]>;
 }
@@ -111,7 +111,7 @@ export function prepareText(text: string): PreparedText {
     brk,
     prevNonSpace,
     widths: widths.subarray(0, n),
-    widthsNarrow: narrow,
+    widthsMode: widthModeKey(),
   };
 }
 
@@ -125,14 +125,13 @@ function measure(pt: PreparedText, narrow: boolean): Uint8Array {
 
 /**
  * Lay out a prepared text at `width` columns, without segmenting again (resize path).
- * Re-measures only if the ambiguous-width setting changed since preparation.
+ * Re-measures only if widths (ambiguous setting, measured terminal widths) changed since preparation.
  */
 export function wrapPrepared(prepared: PreparedText, width: number): string[] {
   const limit = width >= 1 ? Math.floor(width) : 1;
-  const narrow = isNarrowMode();
-  if (prepared.widthsNarrow !== narrow) {
-    prepared.widths = measure(prepared, narrow);
-    prepared.widthsNarrow = narrow;
+  if (prepared.widthsMode !== widthModeKey()) {
+    prepared.widths = measure(prepared, isNarrowMode());
+    prepared.widthsMode = widthModeKey();
   }
   const lines: string[] = [];
   const { count: n, info } = prepared;
@@ -216,7 +215,7 @@ const CACHE_WIDTHS = 4;
  * width and ambiguous-width mode). The returned array is shared: do not mutate it.
  */
 export function wrapPreparedCached(prepared: PreparedText, width: number): readonly string[] {
-  const key = `${width >= 1 ? Math.floor(width) : 1}:${isNarrowMode() ? 'n' : 'w'}`;
+  const key = `${width >= 1 ? Math.floor(width) : 1}:${widthModeKey()}`;
   let cache = prepared.cache;
   if (cache) {
     const hit = cache.get(key);

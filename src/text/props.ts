@@ -388,6 +388,7 @@ function stringWidthCached(g: string, narrow: boolean): number {
   let w = map.get(g);
   if (w === undefined) {
     w = stringWidth(g, { ambiguousIsNarrow: narrow });
+    if (sequenceWidth) w = sequenceWidth(g, w, narrow);
     if (map.size >= MAX_MAP_ENTRIES) map.clear();
     map.set(g, w);
   }
@@ -399,10 +400,34 @@ function stringWidthCached(g: string, narrow: boolean): number {
 // ---------------------------------------------------------------------------------------
 export type AmbiguousWidth = 'narrow' | 'wide';
 let ambiguousNarrow = true;
+/** Bumped whenever widths change, so prepared texts and cached layouts re-measure. */
+let widthGeneration = 0;
+
+/**
+ * How wide this terminal draws a multi-code-point grapheme, given string-width's answer
+ * (see terminal-widths.ts); undefined: string-width's answer stands.
+ */
+export type SequenceWidth = (grapheme: string, stringWidthSays: number, narrow: boolean) => number;
+let sequenceWidth: SequenceWidth | undefined;
 
 /** Module-level setting read by every width/layout function (default 'narrow'). */
 export function setAmbiguousWidth(mode: AmbiguousWidth): void {
+  if (ambiguousNarrow === (mode !== 'wide')) return;
   ambiguousNarrow = mode !== 'wide';
+  widthGeneration++;
+}
+
+/** Replaces how sequences are measured; every cached sequence width is forgotten. */
+export function setSequenceWidth(measure: SequenceWidth | undefined): void {
+  sequenceWidth = measure;
+  widthMap[0].clear();
+  widthMap[1].clear();
+  widthGeneration++;
+}
+
+/** Changes whenever any width may have changed: a key for caches of measured text. */
+export function widthModeKey(): number {
+  return widthGeneration;
 }
 
 /**

@@ -137,6 +137,8 @@ export interface TimelineSummary {
   readonly hidden: number;
   readonly invalid: number;
   readonly lastInvalid: string | undefined;
+  /** The latest notice of any source. */
+  readonly notice: string | undefined;
   readonly ended: boolean;
   readonly title: string | undefined;
 }
@@ -151,6 +153,7 @@ export function summarize(timeline: Timeline, visibleCount: number): TimelineSum
     hidden: timeline.size - visibleCount,
     invalid,
     lastInvalid,
+    notice: feeds.findLast((info: FeedInfo) => info.notice !== undefined)?.notice,
     ended: blogs.length > 0 && blogs.every((blog) => blog.status === 'ended'),
     title: blogs[0]?.title,
   };

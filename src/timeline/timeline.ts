@@ -43,6 +43,8 @@ export interface FeedInfo {
   readonly ready: boolean;
   readonly invalid: number;
   readonly lastInvalid: string | undefined;
+  /** The source's latest notice (how it works now, e.g. polling instead of streaming). */
+  readonly notice?: string | undefined;
   /** The latest time the connection was down, once it has been up before. */
   readonly gap: Gap | undefined;
 }
@@ -293,6 +295,9 @@ export function applySignals(timeline: Timeline, signals: readonly SourceSignal[
         draft.setFeed(signal.feed, { invalid: info.invalid + 1, lastInvalid: signal.reason });
         break;
       }
+      case 'notice':
+        draft.setFeed(signal.feed, { notice: signal.text });
+        break;
       case 'state': {
         const info = draft.feed(signal.feed);
         draft.setFeed(signal.feed, { connection: signal.state, gap: gapAfterState(info.gap, info.connection, signal.state) });

@@ -18,6 +18,8 @@ import { Rows } from './components/Rows.js';
 import { initialUi, type Effect, type ScrollCommand, type World } from './controller.js';
 import { helpRows } from './help.js';
 import { historyPage, historyRows } from './history-layout.js';
+import { useWindowTitle } from './hooks/use-window-title.js';
+import { useWheel, type WheelEvents } from './hooks/use-wheel.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
 import { useController } from './hooks/use-controller.js';
 import { usePreferences } from './hooks/use-preferences.js';
@@ -59,6 +61,10 @@ export interface AppProps {
   /** Where BEL, OSC 9/777 and OSC 52 go; the real terminal otherwise. */
   readonly writeTerminal?: (sequence: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /** Sets the terminal's title (the real terminal only: tests' frames would catch it). */
+  readonly setTitle?: (title: string) => void;
+  /** Mouse wheel notches, when the `mouse` setting turned reporting on. */
+  readonly wheel?: WheelEvents;
   /** Tests pass a size; the real terminal's is followed otherwise. */
   readonly size?: TerminalSize;
   /** False when stdin cannot be put in raw mode (Ink's useInput would throw). */
@@ -206,10 +212,15 @@ export function App(props: AppProps) {
   // A pass over every entry, which reads of the viewport only whether it follows and what was
   // seen: not again for each key that only moves the selection.
   const newEntries = useMemo(() => newCount(viewport, model), [viewport.top === null, viewport.seenSeq, model]);
+  useWindowTitle({ blogTitle: summary.title, ended: summary.ended, newEntries }, props.setTitle);
+  useWheel(props.wheel, (direction) => {
+    if (ui.overlay.kind === 'none') dispatchViewport({ command: direction, model });
+  });
   const notes: string[] = [];
   if (unread > 0) notes.push(`${unread} unread`);
   const gap = latestGap(timeline.feeds.values());
   if (gap) notes.push(describeGap(gap, timeZone, multiFeed));
+  if (summary.notice) notes.push(summary.notice);
   if (ui.query.trim() !== '' && ui.overlay.kind !== 'prompt') notes.push(`/${ui.query.trim()} ${items.length === 0 ? 0 : selectedIndex(viewport, model) + 1} of ${items.length} (n/N)`);
 
   const { overlay } = ui;

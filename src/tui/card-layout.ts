@@ -1,6 +1,7 @@
 import { clockParts } from '../format/clock.js';
-import { fitWidth, prepareText, sanitizeLine, textWidth, truncate, wrapPrepared, type PreparedText } from '../text/index.js';
+import { fitWidth, prepareText, sanitizeLine, textWidth, truncate, widthModeKey, wrapPrepared, type PreparedText } from '../text/index.js';
 import { isRetracted, type TimelineItem } from '../timeline/timeline.js';
+import { linkTarget } from './terminal/hyperlinks.js';
 
 /*
  * An entry card as screen lines. Every line is cut to the width here, so components only paint
@@ -24,6 +25,8 @@ export type SpanStyle = 'time' | 'title' | 'body' | 'tag' | 'caption' | 'credit'
 export interface Span {
   readonly text: string;
   readonly style: SpanStyle;
+  /** An http(s) URL the text links to (OSC 8 where the terminal supports it). */
+  readonly link?: string | undefined;
 }
 
 export type Row = readonly Span[];
@@ -76,10 +79,10 @@ function firstLines(lines: readonly string[], count: number, width: number): str
 
 function contentRows(card: PreparedCard, item: TimelineItem, width: number, expanded: boolean): Row[] {
   const rows: Row[] = [];
-  const push = (lines: readonly string[], style: SpanStyle, indent = ''): void => {
-    for (const line of lines) rows.push([{ text: indent + line, style }]);
+  const push = (lines: readonly string[], style: SpanStyle, indent = '', link?: string): void => {
+    for (const line of lines) rows.push([{ text: indent + line, style, link }]);
   };
-  if (card.title) push(wrapPrepared(card.title, width), 'title');
+  if (card.title) push(wrapPrepared(card.title, width), 'title', '', linkTarget(item.entry.url));
   if (card.body) {
     const lines = wrapPrepared(card.body, width);
     push(expanded ? lines : firstLines(lines, collapsedBodyLines, width), 'body');
@@ -106,15 +109,15 @@ function contentRows(card: PreparedCard, item: TimelineItem, width: number, expa
   for (const { caption, credit, url } of captions) {
     push(wrapPrepared(caption, width), 'caption');
     if (credit) rows.push([{ text: truncate(`   ${credit}`, width), style: 'credit' }]);
-    if (expanded && url) rows.push([{ text: truncate(`   ${url}`, width), style: 'credit' }]);
+    if (expanded && url) rows.push([{ text: truncate(`   ${url}`, width), style: 'credit', link: linkTarget(url) }]);
   }
   const morePhotos = card.captions.length - captions.length;
   if (morePhotos > 0) rows.push([{ text: truncate(`📷 +${morePhotos} more (Enter)`, width), style: 'credit' }]);
   for (const link of card.links) {
-    rows.push([{ text: truncate(`▸ ${link.title}`, width), style: 'link' }]);
+    rows.push([{ text: truncate(`▸ ${link.title}`, width), style: 'link', link: linkTarget(link.url) }]);
     if (!expanded) continue;
     if (link.summary) push(wrapPrepared(link.summary, Math.max(width - 2, 1)), 'body', '  ');
-    rows.push([{ text: truncate(`  ${link.url}`, width), style: 'credit' }]);
+    rows.push([{ text: truncate(`  ${link.url}`, width), style: 'credit', link: linkTarget(link.url) }]);
   }
   return rows;
 }
@@ -184,7 +187,7 @@ export class CardCache {
 
   rows(item: TimelineItem, context: CardContext): Row[] {
     const revisionKey = `${item.key}\u0000${item.revision}${isRetracted(item) ? 'r' : ''}`;
-    const layoutKey = `${revisionKey}\u0000${context.width}\u0000${context.timeZone ?? ''}\u0000${context.feedLabel ?? ''}\u0000${context.expanded}`;
+    const layoutKey = `${revisionKey}\u0000${context.width}\u0000${widthModeKey()}\u0000${context.timeZone ?? ''}\u0000${context.feedLabel ?? ''}\u0000${context.expanded}`;
     const cached = this.laidOut.get(layoutKey);
     if (cached) {
       this.touch(this.laidOut, layoutKey, cached);

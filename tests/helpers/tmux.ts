@@ -50,6 +50,11 @@ export class TmuxTerminal {
     return this.tmux('display-message', '-p', '-t', 't', '#{alternate_on}').trim() === '1';
   }
 
+  /** Whether the app asked for SGR mouse reports (1006). */
+  mouseReporting(): boolean {
+    return this.tmux('display-message', '-p', '-t', 't', '#{mouse_sgr_flag}').trim() === '1';
+  }
+
   paneDead(): boolean {
     return this.tmux('display-message', '-p', '-t', 't', '#{pane_dead}').trim() === '1';
   }

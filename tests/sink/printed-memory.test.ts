@@ -70,3 +70,15 @@ describe('printed memory against a model', () => {
     );
   });
 });
+
+describe('many corrections of one entry', () => {
+  it('still recognise a replay of any earlier revision once they are kept in a set', () => {
+    const memory = new PrintedMemory();
+    const revision = (n: number) => ({ id: 'one', time: '2026-11-25T14:00:00+09:00', body: `訂正${n}`, tags: [] });
+    const offer = (n: number) => memory.firstTime('f', { event: 'update', entry: revision(n) }, JSON.stringify(revision(n)));
+    for (let n = 0; n < 100; n += 1) expect(offer(n)).toBe(true);
+    expect(offer(3)).toBe(false);
+    expect(offer(99)).toBe(false);
+    expect(offer(100)).toBe(true);
+  });
+});

@@ -275,3 +275,21 @@ describe('SSE source: stopping', () => {
     expect(entries).toBe(20_000);
   });
 });
+
+describe('SSE source: ids any feed may send', () => {
+  const utf8Header = (header: string | undefined) => (header === undefined ? undefined : Buffer.from(header, 'latin1').toString('utf8'));
+
+  it('sends an id above U+00FF (and one in Latin-1 range) back as UTF-8 bytes, and keeps following', async () => {
+    const server = await faultServer({
+      entries: 0,
+      plan: ({ index }) => ({
+        kind: 'raw',
+        end: index < 2 ? 'close' : 'hold',
+        chunks: [`id: ${['記事-1', 'café-2', 'x'][index]}\nevent: entry\ndata: ${JSON.stringify(entryOf(index + 1))}\n\n`],
+      }),
+    });
+    const signals = await follow({ url: server.url }, upTo(3));
+    expect(entryIds(signals)).toEqual(range(1, 3));
+    expect(server.connections.slice(0, 3).map((connection) => utf8Header(connection.lastEventId))).toEqual([undefined, '記事-1', 'café-2']);
+  });
+});

@@ -83,6 +83,14 @@ describe('timeline reducer', () => {
     expect(summarize(timeline, 0)).toMatchObject({ ended: true, title: '港湾サミット', invalid: 1 });
   });
 
+  it("keeps a source's latest notice for the status line, and nothing else about it", () => {
+    const before = applySignals(emptyTimeline({ feeds: [A] }), [signal(A, { event: 'entry', entry: makeEntry('a', 0) })]);
+    expect(summarize(before, 1).notice).toBeUndefined();
+    const timeline = applySignals(before, [{ type: 'notice', feed: A, text: 'no access token: polling the timeline every 30s' }]);
+    expect(timeline.feeds.get(A)).toMatchObject({ notice: 'no access token: polling the timeline every 30s', invalid: 0 });
+    expect(summarize(timeline, 1)).toMatchObject({ notice: 'no access token: polling the timeline every 30s', entries: 1 });
+  });
+
   it('filters by any of several tags and by time', () => {
     const timeline = applySignals(emptyTimeline(), [
       signal(A, { event: 'entry', entry: makeEntry('a', 0, { tags: ['会見'] }) }),

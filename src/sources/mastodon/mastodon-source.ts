@@ -1,67 +1,48 @@
-import type { FeedEvent } from '../../schema/feed.js';
+import type { Blog } from '../../schema/feed.js';
 import type { Emit, Source } from '../../schema/signal.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from '../backoff.js';
-import { describeNetworkError, isTransientStatus, permanentStatuses } from '../http-failures.js';
+import { describeNetworkError } from '../http-failures.js';
 import { openStream } from '../http-stream.js';
 import { createSseParser, type SseMessage } from '../sse-parser.js';
-import { redactUrl } from '../../text/redact.js';
 import { defaultKeepaliveTimeoutMs } from '../tuning.js';
-import { mastodonHashtagOf, streamUrl, tagPageUrl, type MastodonHashtag } from './mastodon-url.js';
-import { fetchTimeline, findStreamingOrigin, type RestAnswer } from './rest.js';
-import { compareIds, statusToEntry } from './status-entry.js';
+import { createUtf8Splitter, invalid } from '../utf8.js';
+import { compareIds, streamingOrigin, streamUrl, type Hashtag } from './hashtag-url.js';
+import { fetchTimeline, getJson, maxGapPages, type RestResult } from './rest.js';
+import { statusToEntry } from './status.js';
 
 /*
- * A Mastodon hashtag: the recent posts from the REST timeline, then live ones from the streaming
- * API. Streams carry no ids to resume from, so each time the stream (re)opens the REST timeline
- * is asked for what is newer than the newest status seen, and ids already delivered are dropped.
- * Since Mastodon 4.2 streaming needs a user token; without one (or when the stream answers 401)
- * the REST timeline is polled instead.
+ * A Mastodon hashtag: the recent posts from the public REST timeline, then live ones from the
+ * streaming API, or, without a token (streams need one since Mastodon 4.2) or when the stream
+ * says 401, the REST timeline polled with min_id. Streams carry no ids, so every reconnect
+ * fills the gap from REST; the ids already emitted keep anything from arriving twice.
  */
 
 export interface MastodonSourceOptions {
   readonly url: string;
+  readonly hashtag: Hashtag;
   readonly headers?: Readonly<Record<string, string>>;
   readonly everyMs: number;
-  /** For --resume: the newest status id an earlier run delivered. */
-  readonly cursor?: string;
+  /** The newest status id a previous run saw (`min_id` on restart). */
+  readonly lastEventId?: string;
   readonly keepaliveTimeoutMs?: number;
   readonly policy?: BackoffPolicy;
   readonly random?: () => number;
 }
 
-type Problem = { readonly retry: boolean; readonly reason: string; readonly minimumMs?: number };
+/** Ids remembered against doubles: far more than a gap fill or a stream can repeat. */
+const rememberedIds = 5000;
 
-/** Ids remembered for deduplication: far more than a gap fill can bring back. */
-const rememberedIds = 4096;
-
-export function pollingNotice(everyMs: number): string {
-  const every = everyMs % 1000 === 0 ? `${everyMs / 1000}s` : `${everyMs}ms`;
-  return `Mastodon streaming needs a user token (--header "Authorization: Bearer …"); polling the public timeline every ${every} instead`;
-}
-
-function problemOf(answer: Extract<RestAnswer<unknown>, { ok: false }>): Problem {
-  const permanent = permanentStatuses.get(answer.status);
-  if (permanent !== undefined || !isTransientStatus(answer.status)) return { retry: false, reason: permanent ?? `unexpected answer (HTTP ${answer.status})` };
-  const minimumMs = parseRetryAfter(answer.retryAfter, Date.now());
-  return { retry: true, reason: `HTTP ${answer.status}`, ...(minimumMs === undefined ? {} : { minimumMs }) };
-}
-
-const hasAuthorization = (headers: Readonly<Record<string, string>>): boolean => Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+const hasToken = (headers: Readonly<Record<string, string>>): boolean => Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
 
 export function createMastodonSource(options: MastodonSourceOptions): Source {
-  /** The label; requests use `options.url`, which may carry `?access_token=`. */
-  const feed = redactUrl(options.url);
-  const given = options.headers ?? {};
-  const tokenInUrl = mastodonHashtagOf(options.url)?.accessToken;
-  // A token in the URL goes as a header: it is never rebuilt into request URLs or logs.
-  const headers = tokenInUrl === undefined || hasAuthorization(given) ? given : { ...given, Authorization: `Bearer ${tokenInUrl}` };
+  const { hashtag, url: feed } = options;
+  const headers = options.headers ?? {};
   const random = options.random ?? Math.random;
   const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
-  /** The newest timeline id seen: the min_id of the next gap fill, and the cursor. */
-  let newest = options.cursor;
+  const every = options.everyMs < 1000 ? `${options.everyMs}ms` : `${Math.round(options.everyMs / 1000)}s`;
+  const stopper = new AbortController();
+  let newest = options.lastEventId;
   const seen = new Set<string>();
-  let stopped = false;
-  let controller: AbortController | undefined;
   let wake: (() => void) | undefined;
 
   const sleep = (ms: number): Promise<void> =>
@@ -73,45 +54,116 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
       };
     });
 
-  const send = (emit: Emit, event: FeedEvent): void => emit({ type: 'event', feed, event, ...(newest === undefined ? {} : { cursor: newest }) });
+  function remember(id: string): boolean {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    if (seen.size > rememberedIds) seen.delete(seen.values().next().value!);
+    return true;
+  }
 
-  /** One status, as a new entry or an edit; a status already delivered as new is not again. */
-  function deliver(emit: Emit, payload: unknown, kind: 'entry' | 'update'): void {
+  function emitStatus(emit: Emit, payload: unknown, kind: 'entry' | 'update'): void {
     const mapped = statusToEntry(payload);
     if (!mapped.ok) {
       emit({ type: 'invalid', feed, reason: mapped.error });
       return;
     }
-    // A boost's own id is what the timeline pages by; the entry is the boosted status.
-    const ownId = (payload as { id?: unknown }).id;
-    const timelineId = typeof ownId === 'string' && ownId !== '' ? ownId : mapped.entry.id;
-    if (newest === undefined || compareIds(timelineId, newest) > 0) newest = timelineId;
-    if (kind === 'entry') {
-      if (seen.has(mapped.entry.id)) return;
-      seen.add(mapped.entry.id);
-      if (seen.size > rememberedIds) seen.delete(seen.values().next().value!);
-    }
-    send(emit, { event: kind, entry: mapped.entry });
+    const { entry } = mapped;
+    if (kind === 'entry' && !remember(entry.id)) return;
+    seen.add(entry.id);
+    if (newest === undefined || compareIds(entry.id, newest) > 0) newest = entry.id;
+    emit({ type: 'event', feed, event: { event: kind, entry }, cursor: newest });
   }
 
-  /** What the REST timeline has that is newer than the newest status seen. */
-  async function fill(emit: Emit, hashtag: MastodonHashtag): Promise<Problem | undefined> {
-    controller = new AbortController();
+  /** Waits out a failed REST call; false when the failure is final (and said so). */
+  async function backOff(emit: Emit, failure: Extract<RestResult, { ok: false }>, attempt: number): Promise<boolean> {
+    if (!failure.retry) {
+      emit({ type: 'state', feed, state: { status: 'stopped', reason: failure.reason } });
+      return false;
+    }
+    const minimumMs = parseRetryAfter(failure.retryAfter ?? null, Date.now()) ?? 0;
+    const delayMs = reconnectDelay(attempt, random(), { ...(options.policy ? { policy: options.policy } : {}), serverMinimumMs: minimumMs });
+    emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: failure.reason, at: Date.now() } });
+    await sleep(delayMs);
+    return !stopper.signal.aborted;
+  }
+
+  /** Everything after the newest status seen (the latest page at first); false when it failed. */
+  async function catchUp(emit: Emit): Promise<RestResult & { truncated?: boolean }> {
+    const result = await fetchTimeline(hashtag, newest, headers, stopper.signal);
+    if (!result.ok) return result;
+    for (const status of result.statuses) emitStatus(emit, status, 'entry');
+    return { ok: true, value: undefined, truncated: result.truncated };
+  }
+
+  async function poll(emit: Emit): Promise<void> {
+    for (let attempt = 0; !stopper.signal.aborted; ) {
+      await sleep(options.everyMs);
+      if (stopper.signal.aborted) return;
+      const result = await catchUp(emit);
+      if (result.ok) {
+        if (attempt > 0) emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
+        attempt = 0;
+      } else if (!(await backOff(emit, result, (attempt += 1)))) return;
+    }
+  }
+
+  /** One stream connection; resolves with why it ended. `unauthorized`: fall back to polling. */
+  async function streamOnce(emit: Emit, location: string): Promise<{ unauthorized: true } | { unauthorized: false; reason: string; delivered: boolean }> {
+    const connection = new AbortController();
+    const abort = (): void => connection.abort();
+    stopper.signal.addEventListener('abort', abort, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    let silent = false;
+    const rearm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        silent = true;
+        connection.abort();
+      }, keepaliveTimeoutMs);
+    };
+    let delivered = false;
     try {
-      const answer = await fetchTimeline(hashtag, newest, headers, controller.signal);
-      if (stopped) return undefined;
-      if (!answer.ok) return problemOf(answer);
-      for (const status of answer.value) deliver(emit, status, 'entry');
-      return undefined;
+      rearm();
+      const response = await openStream(location, { headers: { Accept: 'text/event-stream', 'Cache-Control': 'no-cache', ...headers }, signal: connection.signal });
+      if (response.status === 401 || response.status === 403) {
+        response.cancel();
+        return { unauthorized: true };
+      }
+      if (response.status !== 200 || !/^text\/event-stream\b/i.test(response.header('content-type') ?? '')) {
+        response.cancel();
+        return { unauthorized: false, reason: `stream answered HTTP ${response.status}`, delivered };
+      }
+      emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
+      // Connected first, then the gap: a post made meanwhile comes by both ways and counts once.
+      const filled = await catchUp(emit);
+      if (!filled.ok) return { unauthorized: false, reason: filled.reason, delivered };
+      if (filled.truncated) emit({ type: 'notice', feed, text: `more than ${maxGapPages} pages of posts while disconnected: the oldest of them were not fetched` });
+      const parser = createSseParser({
+        onMessage: (message) => onStreamMessage(emit, message),
+        onInvalidText: () => emit({ type: 'invalid', feed, reason: 'stream event: not valid UTF-8' }),
+        onOversized: (length) => emit({ type: 'invalid', feed, reason: `stream event of ${length} characters skipped (too large)` }),
+      });
+      const utf8 = createUtf8Splitter();
+      for await (const bytes of response.body) {
+        rearm();
+        delivered = true;
+        for (const piece of utf8.push(bytes)) if (piece === invalid) parser.markInvalidText();
+        else parser.feed(piece);
+        if (stopper.signal.aborted) break;
+      }
+      return { unauthorized: false, reason: silent ? 'no data from the stream' : 'server closed the stream', delivered };
     } catch (error) {
-      return { retry: true, reason: describeNetworkError(error) };
+      return { unauthorized: false, reason: silent ? 'no data from the stream' : describeNetworkError(error), delivered };
+    } finally {
+      clearTimeout(timer);
+      stopper.signal.removeEventListener('abort', abort);
     }
   }
 
   function onStreamMessage(emit: Emit, message: SseMessage): void {
     if (message.type === 'delete') {
-      const id = message.data.trim().replace(/^"(.*)"$/, '$1');
-      if (id !== '') send(emit, { event: 'delete', id });
+      const id = message.data.trim();
+      if (id !== '') emit({ type: 'event', feed, event: { event: 'delete', id }, ...(newest === undefined ? {} : { cursor: newest }) });
       return;
     }
     if (message.type !== 'update' && message.type !== 'status.update') return;
@@ -122,117 +174,47 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
       emit({ type: 'invalid', feed, reason: `${message.type}: not JSON` });
       return;
     }
-    deliver(emit, payload, message.type === 'update' ? 'entry' : 'update');
+    emitStatus(emit, payload, message.type === 'update' ? 'entry' : 'update');
   }
 
-  /** One stream connection: 'unauthorized', or why it ended. */
-  async function streamOnce(emit: Emit, hashtag: MastodonHashtag, streamingOrigin: string): Promise<'unauthorized' | Problem> {
-    const connection = new AbortController();
-    controller = connection;
-    let silent = false;
-    let timer: NodeJS.Timeout | undefined;
-    const rearm = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        silent = true;
-        connection.abort();
-      }, keepaliveTimeoutMs);
-    };
-    rearm();
-    try {
-      const response = await openStream(streamUrl(hashtag, streamingOrigin), { headers: { Accept: 'text/event-stream', ...headers }, signal: connection.signal });
-      if (response.status === 401) {
-        response.cancel();
-        return 'unauthorized';
+  async function stream(emit: Emit, location: string): Promise<void> {
+    for (let attempt = 0; !stopper.signal.aborted; ) {
+      emit({ type: 'state', feed, state: { status: 'connecting', attempt } });
+      const outcome = await streamOnce(emit, location);
+      if (stopper.signal.aborted) return;
+      if (outcome.unauthorized) {
+        emit({ type: 'notice', feed, text: `the stream needs a user token (HTTP 401): polling the timeline every ${every}` });
+        emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
+        return poll(emit);
       }
-      if (response.status !== 200) {
-        response.cancel();
-        return problemOf({ ok: false, status: response.status, retryAfter: response.header('retry-after') });
-      }
-      // The stream is open: what was posted before it opened comes from REST, the rest from it.
-      const gap = await fill(emit, hashtag);
-      if (gap !== undefined || stopped) {
-        response.cancel();
-        return gap ?? { retry: false, reason: 'stopped' };
-      }
-      controller = connection;
-      rearm();
-      emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
-      const parser = createSseParser({ onMessage: (message) => onStreamMessage(emit, message) });
-      const decoder = new TextDecoder();
-      for await (const chunk of response.body) {
-        rearm();
-        parser.feed(decoder.decode(chunk, { stream: true }));
-      }
-      return { retry: true, reason: 'stream ended' };
-    } catch (error) {
-      return { retry: true, reason: silent ? `no data for ${Math.round(keepaliveTimeoutMs / 1000)}s` : describeNetworkError(error) };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Waits out a problem; false when it is final. */
-  async function backOff(emit: Emit, problem: Problem, attempt: number): Promise<boolean> {
-    if (!problem.retry) {
-      emit({ type: 'state', feed, state: { status: 'stopped', reason: problem.reason } });
-      return false;
-    }
-    const delayMs = reconnectDelay(attempt, random(), { ...(options.policy ? { policy: options.policy } : {}), serverMinimumMs: problem.minimumMs ?? 0 });
-    emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: problem.reason, at: Date.now() } });
-    await sleep(delayMs);
-    return !stopped;
-  }
-
-  /** Streams until stopped; 'unauthorized' when the instance wants a token it did not get. */
-  async function stream(emit: Emit, hashtag: MastodonHashtag): Promise<'unauthorized' | undefined> {
-    controller = new AbortController();
-    const streamingOrigin = await findStreamingOrigin(hashtag.origin, headers, controller.signal);
-    for (let attempt = 1; !stopped; attempt += 1) {
-      const ended = await streamOnce(emit, hashtag, streamingOrigin);
-      if (stopped) return undefined;
-      if (ended === 'unauthorized') return ended;
-      if (!(await backOff(emit, ended, attempt))) return undefined;
-    }
-    return undefined;
-  }
-
-  async function poll(emit: Emit, hashtag: MastodonHashtag): Promise<void> {
-    emit({ type: 'invalid', feed, reason: pollingNotice(options.everyMs) });
-    let failures = 0;
-    while (!stopped) {
-      await sleep(options.everyMs);
-      if (stopped) return;
-      const problem = await fill(emit, hashtag);
-      if (stopped) return;
-      if (problem === undefined) {
-        if (failures > 0) emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
-        failures = 0;
-      } else {
-        failures += 1;
-        if (!(await backOff(emit, problem, failures))) return;
-      }
+      attempt = outcome.delivered ? 1 : attempt + 1;
+      const delayMs = reconnectDelay(attempt, random(), options.policy ? { policy: options.policy } : {});
+      emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: outcome.reason, at: Date.now() } });
+      await sleep(delayMs);
     }
   }
 
   async function run(emit: Emit): Promise<void> {
-    const hashtag = mastodonHashtagOf(options.url);
-    if (hashtag === undefined) {
-      emit({ type: 'state', feed, state: { status: 'stopped', reason: 'not a Mastodon hashtag URL (https://HOST/tags/NAME)' } });
-      return;
-    }
     emit({ type: 'state', feed, state: { status: 'connecting', attempt: 0 } });
-    send(emit, { event: 'blog', blog: { id: tagPageUrl(hashtag), title: `#${hashtag.tag} (${new URL(hashtag.origin).host})`, url: tagPageUrl(hashtag), status: 'live' } });
-    for (let attempt = 1; ; attempt += 1) {
-      const problem = await fill(emit, hashtag);
-      if (stopped) return;
-      if (problem === undefined) break;
-      if (!(await backOff(emit, problem, attempt))) return;
+    const host = new URL(hashtag.origin).host;
+    const page = `${hashtag.origin}/tags/${encodeURIComponent(hashtag.tag)}`;
+    const blog: Blog = { id: page, title: `#${hashtag.tag} on ${host}`, url: page, status: 'live' };
+    emit({ type: 'event', feed, event: { event: 'blog', blog } });
+    for (let attempt = 0; ; ) {
+      const backlog = await catchUp(emit);
+      if (stopper.signal.aborted) return;
+      if (backlog.ok) break;
+      if (!(await backOff(emit, backlog, (attempt += 1)))) return;
     }
     emit({ type: 'state', feed, state: { status: 'connected', at: Date.now() } });
     emit({ type: 'ready', feed });
-    if (hasAuthorization(headers) && (await stream(emit, hashtag)) === undefined) return;
-    await poll(emit, hashtag);
+    if (!hasToken(headers)) {
+      emit({ type: 'notice', feed, text: `no access token: polling the timeline every ${every} (Mastodon streams need one; see --header)` });
+      return poll(emit);
+    }
+    const instance = await getJson(new URL('/api/v2/instance', hashtag.origin).href, headers, stopper.signal);
+    const streaming = instance.ok ? (instance.value as { configuration?: { urls?: { streaming?: unknown } } } | null)?.configuration?.urls?.streaming : undefined;
+    return stream(emit, streamUrl(hashtag, streamingOrigin(streaming, hashtag.origin)));
   }
 
   return {
@@ -241,8 +223,7 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
       void run(emit);
     },
     stop() {
-      stopped = true;
-      controller?.abort();
+      stopper.abort();
       wake?.();
     },
   };

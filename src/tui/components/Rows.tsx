@@ -1,9 +1,17 @@
+import { useContext } from 'react';
 import { Box, Text } from 'ink';
+import { HyperlinksContext, hyperlink } from '../terminal/hyperlinks.js';
 import type { Row } from '../card-layout.js';
 import { styleOf } from '../theme.js';
 
-/** Paints pre-laid-out rows. Rows are already cut to the width, so Ink never wraps them. */
+/**
+ * Paints pre-laid-out rows. Rows are already cut to the width as this terminal draws them
+ * (measured at start), so Ink must not cut them again by string-width's opinion, which is
+ * wider for some emoji (⚠️, 1️⃣ in tmux): Ink 6.8 passes a `textWrap` of `end` through
+ * untouched (wrap-text.js), and its output grid does not clip.
+ */
 export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly color: boolean }) {
+  const links = useContext(HyperlinksContext);
   return (
     <Box flexDirection="column">
       {rows.map((row, index) =>
@@ -11,10 +19,10 @@ export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly 
         row.length === 0 ? (
           <Box key={index} height={1} />
         ) : (
-          <Text key={index} wrap="truncate">
+          <Text key={index} wrap="end">
             {row.map((span, spanIndex) => (
               <Text key={spanIndex} {...styleOf(span.style, color)}>
-                {span.text}
+                {links && span.link ? hyperlink(span.link, span.text) : span.text}
               </Text>
             ))}
           </Text>
