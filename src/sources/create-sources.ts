@@ -29,7 +29,9 @@ export interface SourceRequest {
 }
 
 /** A source whose adapter is still loading: it starts as soon as the code is there. */
-function loading(feed: string, load: Promise<Source>): Source {
+function loading(url: string, load: Promise<Source>): Source {
+  // The label the loaded source gives itself: a token in the URL never shows.
+  const feed = redactUrl(url);
   let source: Source | undefined;
   let stopped = false;
   return {

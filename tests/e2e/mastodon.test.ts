@@ -59,6 +59,19 @@ describe('a Mastodon hashtag (fake server on 127.0.0.1)', () => {
     expect(server.restRequests).toContain('/api/v2/instance');
   });
 
+  it('a streaming URL with ?access_token= streams with that token, and the printed label hides it', async () => {
+    const server = await mastodon({ statuses: backlog });
+    const secret = 'kakuu-secret-token';
+    const following = follow([`${server.origin}/api/v1/streaming/hashtag?tag=${encodeURIComponent('ほしぞら港')}&access_token=${secret}`, '--json'], { LIVETAIL_BACKOFF_BASE_MS: '50' });
+    await server.waitForStreams(1);
+    server.post(fakeStatus(4, '共同声明の発表は15時の予定。'));
+    await following.waitForLines(5);
+    expect(entryIds(following.stdout())).toEqual([idOf(1), idOf(2), idOf(3), idOf(4)]);
+    expect(following.stdout()).not.toContain(secret);
+    expect(following.stdout()).toContain('access_token=***');
+    expect(following.stderr()).not.toContain('polling');
+  });
+
   it('loses nothing and doubles nothing when the stream drops: the gap (over one page) is filled from REST with min_id', async () => {
     const server = await mastodon({ statuses: backlog });
     const following = follow([`${server.origin}/tags/ほしぞら港`, '--json'], token);

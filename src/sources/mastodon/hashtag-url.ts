@@ -10,6 +10,8 @@ export interface Hashtag {
   readonly tag: string;
   /** Only posts from this server (the `/local` stream, `?local=true` on REST). */
   readonly local: boolean;
+  /** `?access_token=` of a streaming URL (Mastodon takes the user token there too). */
+  readonly accessToken?: string;
 }
 
 /** The hashtag `location` names, or undefined when it is not a Mastodon hashtag URL. */
@@ -28,7 +30,8 @@ export function parseHashtagUrl(location: string): Hashtag | undefined {
   }
   const stream = /^\/api\/v1\/streaming\/hashtag(\/local)?\/?$/.exec(url.pathname);
   const tag = url.searchParams.get('tag')?.replace(/^#/, '');
-  if (stream && tag) return { origin: url.origin, tag, local: stream[1] !== undefined };
+  const accessToken = url.searchParams.get('access_token');
+  if (stream && tag) return { origin: url.origin, tag, local: stream[1] !== undefined, ...(accessToken ? { accessToken } : {}) };
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { Blog } from '../../schema/feed.js';
+import { redactUrl } from '../../text/redact.js';
 import type { Emit, Source } from '../../schema/signal.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from '../backoff.js';
 import { describeNetworkError } from '../http-failures.js';
@@ -35,8 +36,12 @@ const rememberedIds = 5000;
 const hasToken = (headers: Readonly<Record<string, string>>): boolean => Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
 
 export function createMastodonSource(options: MastodonSourceOptions): Source {
-  const { hashtag, url: feed } = options;
-  const headers = options.headers ?? {};
+  const { hashtag } = options;
+  // The label, as every source gives it: a token in the URL never reaches a pipe or a log.
+  const feed = redactUrl(options.url);
+  const given = options.headers ?? {};
+  // A streaming URL's token goes as the header: request URLs are rebuilt from the tag alone.
+  const headers = hashtag.accessToken === undefined || hasToken(given) ? given : { ...given, Authorization: `Bearer ${hashtag.accessToken}` };
   const random = options.random ?? Math.random;
   const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
   const every = options.everyMs < 1000 ? `${options.everyMs}ms` : `${Math.round(options.everyMs / 1000)}s`;

@@ -19,6 +19,11 @@ describe('Mastodon hashtag URLs', () => {
     },
   );
 
+  it('keeps the access token a streaming URL may carry', () => {
+    expect(parseHashtagUrl('https://hoshizora.example.test/api/v1/streaming/hashtag?tag=harbor&access_token=kakuu')).toMatchObject({ tag: 'harbor', accessToken: 'kakuu' });
+    expect(parseHashtagUrl('https://hoshizora.example.test/tags/harbor')).not.toHaveProperty('accessToken');
+  });
+
   it('builds the REST and streaming URLs', () => {
     const hashtag = { origin: 'https://hoshizora.example', tag: '会見', local: true };
     expect(timelineUrl(hashtag, { minId: '123' })).toBe('https://hoshizora.example/api/v1/timelines/tag/%E4%BC%9A%E8%A6%8B?limit=40&local=true&min_id=123');
