@@ -47,6 +47,7 @@ export interface CardContext {
 interface PreparedCard {
   readonly title: PreparedText | undefined;
   readonly body: PreparedText | undefined;
+  readonly author: string | undefined;
   readonly captions: readonly { readonly caption: PreparedText; readonly credit: string | undefined; readonly url: string | undefined }[];
   readonly links: readonly { readonly title: string; readonly summary: PreparedText | undefined; readonly url: string }[];
 }
@@ -56,6 +57,7 @@ function prepareCard(item: TimelineItem): PreparedCard {
   return {
     title: entry.title ? prepareText(entry.title) : undefined,
     body: entry.body.trim() ? prepareText(entry.body.trim()) : undefined,
+    author: entry.author?.trim() ? sanitizeLine(entry.author.trim()) : undefined,
     captions: (entry.media ?? []).map((media) => ({
       caption: prepareText(`📷 ${media.caption}`),
       credit: media.credit ? sanitizeLine(media.credit) : undefined,
@@ -87,6 +89,8 @@ function contentRows(card: PreparedCard, item: TimelineItem, width: number, expa
     const lines = wrapPrepared(card.body, width);
     push(expanded ? lines : firstLines(lines, collapsedBodyLines, width), 'body');
   }
+  // Who wrote it, where the source says: a live blog has several reporters.
+  if (card.author) rows.push([{ text: truncate(`— ${card.author}`, width), style: 'meta' }]);
   const tags = item.entry.tags.map((tag) => `#${sanitizeLine(tag)}`);
   if (tags.length > 0) {
     let line: Span[] = [];

@@ -32,6 +32,7 @@ describe('App', () => {
           title: '共同声明「航路の安全を最優先」',
           body: '両首脳は共同声明で「航路の安全を最優先にする」と表明した。',
           tags: ['会見', '港湾'],
+          author: '港 ミナト（架空）',
           media: [{ caption: '会場に到着する代表団', credit: '© 架空フォト / ホシノ・ミナト' }],
           links: [{ title: '【図解】声明のポイント', url: 'https://news.example/x' }],
         }),
@@ -44,6 +45,7 @@ describe('App', () => {
     expect(frame).toContain('connected · 1 entry');
     expect(frame).toContain('14:35');
     expect(frame).toContain('両首脳は共同声明で');
+    expect(frame).toContain('— 港 ミナト（架空）');
     expect(frame).toContain('#会見  #港湾');
     expect(frame).toContain('© 架空フォト / ホシノ・ミナト');
     expect(frame).toContain('▸ 【図解】声明のポイント');
