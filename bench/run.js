@@ -5,6 +5,7 @@ import { runCorrectionsBench } from './corrections.js';
 import { runFanoutBench } from './fanout.js';
 import { runIngestBench } from './ingest.js';
 import { runLayoutBench } from './layout.js';
+import { runPagePollBench } from './page-poll.js';
 import { runMemoryBench } from './memory.js';
 import { runRevisionsBench } from './revisions.js';
 import { runSoakBench } from './soak.js';
@@ -34,6 +35,7 @@ function layoutRows() {
 const sections = [
   ['layout', async () => layoutRows()],
   ['ingest', () => runIngestBench({ runs })],
+  ['page poll', () => runPagePollBench({ runs })],
   ['corrections', () => runCorrectionsBench({ runs })],
   ['screen', () => runTuiBench({ runs })],
   ['memory', () => runMemoryBench({ runs })],

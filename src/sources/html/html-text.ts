@@ -28,6 +28,8 @@ export function decodeEntities(text: string): string {
 
 /** Plain text of an HTML fragment: paragraphs separated by a blank line, whitespace collapsed. */
 export function htmlToText(html: string): string {
+  // Most headlines and many bodies carry no markup at all: no parser for them.
+  if (!html.includes('<') && !html.includes('&')) return html.replace(/\s+/g, ' ').trim();
   const paragraphs: string[] = [];
   let lines: string[] = [];
   let line = '';
