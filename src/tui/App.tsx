@@ -6,7 +6,7 @@ import type { Source } from '../schema/signal.js';
 import { followedTopicOf } from '../timeline/follow.js';
 import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
 import { latestGap } from '../timeline/timeline.js';
-import { countUnread, isUnread, type ReadMarks } from '../timeline/unread.js';
+import { countUnread, isUnread, oldestUnreadIndex, type ReadMarks } from '../timeline/unread.js';
 import { clipboardSequence } from './actions/terminal-sequences.js';
 import { entryAsNdjson, entryAsText } from './actions/entry-text.js';
 import { firstLink, openUrl } from './actions/open-link.js';
@@ -20,7 +20,7 @@ import { helpRows } from './help.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
 import { useController } from './hooks/use-controller.js';
 import { usePreferences } from './hooks/use-preferences.js';
-import { useReadMarks } from './hooks/use-read-marks.js';
+import { useReadMarks, type ReadScheduler, type ReadState } from './hooks/use-read-marks.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useTimeline } from './hooks/use-timeline.js';
 import { Picker } from './picker/Picker.js';
@@ -32,6 +32,7 @@ import {
   newCount,
   revealSelected,
   scrollPage,
+  selectAt,
   selectedIndex,
   toNewest,
   toOldest,
@@ -59,6 +60,8 @@ export interface AppProps {
   readonly env?: NodeJS.ProcessEnv;
   /** Tests pass a size; the real terminal's is followed otherwise. */
   readonly size?: TerminalSize;
+  /** When what is on screen counts as read; a timer otherwise (tests fire it by hand). */
+  readonly scheduleRead?: ReadScheduler;
   /** False when stdin cannot be put in raw mode (Ink's useInput would throw). */
   readonly interactive?: boolean;
 }
@@ -66,9 +69,13 @@ export interface AppProps {
 const headerRows = 2;
 const statusRows = 2;
 
-function viewportReducer(viewport: Viewport, action: { command: ScrollCommand; model: ListModel }): Viewport {
-  const { command, model } = action;
-  switch (command) {
+type ViewportAction = { readonly command: ScrollCommand; readonly model: ListModel } | { readonly command: 'select'; readonly index: number; readonly model: ListModel };
+
+function viewportReducer(viewport: Viewport, action: ViewportAction): Viewport {
+  const { model } = action;
+  switch (action.command) {
+    case 'select':
+      return selectAt(viewport, action.index, model);
     case 'down':
       return moveSelection(viewport, 1, model);
     case 'up':
@@ -115,9 +122,11 @@ export function App(props: AppProps) {
   const world: World = {
     selected: () => (current.current ? current.current.model.items.at(selectedIndex(current.current.viewport, current.current.model)) : undefined),
     tagCounts: () => tagCounts(timeline),
+    oldestUnread: () => (current.current ? oldestUnreadIndex(current.current.model.items, readState.current.baseline, readState.current.read) : -1),
     topics,
     mutedTags,
   };
+  const readState = useRef<ReadState>({ baseline: new Map(), read: new Set() });
   const notifyRef = useRef<(line: string) => void>(() => undefined);
   const notify = useCallback((line: string) => notifyRef.current(line), []);
   const perform = (effect: Effect): void => {
@@ -127,6 +136,9 @@ export function App(props: AppProps) {
         return;
       case 'scroll':
         if (current.current) dispatchViewport({ command: effect.command, model: current.current.model });
+        return;
+      case 'select':
+        if (current.current) dispatchViewport({ command: 'select', index: effect.index, model: current.current.model });
         return;
       case 'toggleTopic':
         notify(preferences.toggleTopic(effect.topic));
@@ -189,11 +201,13 @@ export function App(props: AppProps) {
   }, [columns, rows, ui.expanded]);
 
   const lines = visibleLines(viewport, model);
-  const baseline = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items.at(index)!))]);
+  const reading = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items.at(index)!))], items.at(selectedIndex(viewport, model)), props.scheduleRead);
+  readState.current = reading;
+  const { baseline, read } = reading;
   useArrivalAlerts(timeline, preferences.settings, { writeTerminal, env, report: notify });
 
   const summary = summarize(timeline, items.length);
-  const unread = useMemo(() => countUnread(items, baseline), [items, baseline]);
+  const unread = useMemo(() => countUnread(items, baseline, read), [items, baseline, read]);
   // A pass over every entry, which reads of the viewport only whether it follows and what was
   // seen: not again for each key that only moves the selection.
   const newEntries = useMemo(() => newCount(viewport, model), [viewport.top === null, viewport.seenSeq, model]);
@@ -207,7 +221,7 @@ export function App(props: AppProps) {
   let body: ReactElement;
   if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows)} />;
   else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
-  else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, selected: selectedIndex(viewport, model), empty: timeline.size > 0 ? 'filtered' : 'waiting' })} />;
+  else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, read, selected: selectedIndex(viewport, model), empty: timeline.size > 0 ? 'filtered' : 'waiting' })} />;
 
   return (
     <Box flexDirection="column" width={columns}>
@@ -242,6 +256,7 @@ export function App(props: AppProps) {
 interface Highlights {
   readonly topics: readonly string[];
   readonly baseline: ReadMarks;
+  readonly read: ReadonlySet<string>;
   readonly selected: number;
   /** Why the list is empty, when it is. */
   readonly empty: 'waiting' | 'filtered';
@@ -252,7 +267,7 @@ function renderTimeline(
   model: ListModel,
   cache: CardCache,
   contextOf: (index: number) => CardContext,
-  { topics, baseline, selected, empty }: Highlights,
+  { topics, baseline, read, selected, empty }: Highlights,
 ): Row[] {
   if (model.items.length === 0) {
     return [[{ text: empty === 'filtered' ? ' nothing matches (Esc clears the filters, T the tags)' : ' waiting for entries…', style: 'credit' }]];
@@ -262,6 +277,6 @@ function renderTimeline(
     const item = model.items.at(index)!;
     if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
     const row = cache.rows(item, contextOf(index))[line]!;
-    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline) });
+    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline, read) });
   });
 }

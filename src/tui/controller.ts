@@ -43,6 +43,7 @@ export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | '
 export type Effect =
   | { readonly kind: 'quit' }
   | { readonly kind: 'scroll'; readonly command: ScrollCommand }
+  | { readonly kind: 'select'; readonly index: number }
   | { readonly kind: 'toggleTopic'; readonly topic: string }
   | { readonly kind: 'toggleMute'; readonly tag: string }
   | { readonly kind: 'copy'; readonly item: TimelineItem }
@@ -53,6 +54,8 @@ export type Effect =
 export interface World {
   selected(): TimelineItem | undefined;
   tagCounts(): readonly TagCount[];
+  /** Index of the oldest unread entry in the view, -1 when none is. */
+  oldestUnread(): number;
   readonly topics: readonly string[];
   readonly mutedTags: readonly string[];
 }
@@ -114,6 +117,10 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
     case 'previousMatch':
       if (state.query.trim() === '') return withNotice(state, 'no search: press / first');
       return { state, effects: [{ kind: 'scroll', command }] };
+    case 'oldestUnread': {
+      const index = world.oldestUnread();
+      return index < 0 ? withNotice(state, 'nothing unread') : { state, effects: [{ kind: 'select', index }] };
+    }
     case 'expand': {
       const item = world.selected();
       if (!item) return { state, effects: [] };

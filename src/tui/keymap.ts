@@ -13,6 +13,7 @@ export type Command =
   | 'newest'
   | 'oldest'
   | 'expand'
+  | 'oldestUnread'
   | 'tags'
   | 'clearTags'
   | 'search'
@@ -57,6 +58,7 @@ export const keymap: readonly KeyBinding[] = [
   { keys: ['pageup'], label: 'PgUp', command: 'pageUp', description: 'one screen up', contexts: ['timeline'] },
   { keys: ['g', 'home'], label: 'g Home', command: 'newest', description: 'newest (follow new ones)', contexts: ['timeline'] },
   { keys: ['G', 'end'], label: 'G End', command: 'oldest', description: 'oldest entry', contexts: ['timeline'] },
+  { keys: ['u'], label: 'u', command: 'oldestUnread', description: 'oldest unread entry', contexts: ['timeline'] },
   { keys: ['return'], label: 'Enter', command: 'expand', description: 'expand/collapse the entry', contexts: ['timeline'] },
   { keys: ['t'], label: 't', command: 'tags', description: 'filter by tags', contexts: ['timeline'], hint: 't tags' },
   { keys: ['T'], label: 'T', command: 'clearTags', description: 'clear the tag filter', contexts: ['timeline'] },

@@ -152,18 +152,22 @@ function reveal(viewport: Viewport, index: number, model: ListModel): Viewport {
   return withTop(viewport, moveTop({ index, offset: 0 }, height - model.rows, model), model);
 }
 
-export function moveSelection(viewport: Viewport, delta: number, model: ListModel): Viewport {
+/** Selects the card at `index` and scrolls the least needed to show it. */
+export function selectAt(viewport: Viewport, index: number, model: ListModel): Viewport {
   if (model.items.length === 0) return viewport;
-  const index = Math.min(Math.max(selectedIndex(viewport, model) + delta, 0), model.items.length - 1);
-  return settle(reveal(withSelected(viewport, index, model), index, model), model);
+  const clamped = Math.min(Math.max(index, 0), model.items.length - 1);
+  return settle(reveal(withSelected(viewport, clamped, model), clamped, model), model);
+}
+
+export function moveSelection(viewport: Viewport, delta: number, model: ListModel): Viewport {
+  return selectAt(viewport, selectedIndex(viewport, model) + delta, model);
 }
 
 /** Like `moveSelection`, but past either end it comes round to the other (n/N through matches). */
 export function moveSelectionWrapping(viewport: Viewport, delta: number, model: ListModel): Viewport {
   const count = model.items.length;
   if (count === 0) return viewport;
-  const index = (((selectedIndex(viewport, model) + delta) % count) + count) % count;
-  return settle(reveal(withSelected(viewport, index, model), index, model), model);
+  return selectAt(viewport, (((selectedIndex(viewport, model) + delta) % count) + count) % count, model);
 }
 
 /** Scrolls the least needed to bring the selected card back on screen (after a resize or an expand). */

@@ -23,6 +23,7 @@ const world: World = {
     { tag: '会見', count: 3 },
     { tag: '港湾', count: 1 },
   ],
+  oldestUnread: () => 0,
   topics: ['港湾'],
   mutedTags: [],
 };
