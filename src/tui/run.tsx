@@ -1,3 +1,4 @@
+import type { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { App, type AppProps } from './App.js';
 
@@ -9,20 +10,23 @@ const showCursor = '\u001b[?25h';
  * Runs the full-screen app on the alternate screen and guarantees the reader's terminal comes
  * back on every way out: q, Ctrl-C, SIGTERM/SIGHUP and a crash.
  */
-export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'writeTerminal' | 'env'>, { debug }: { debug: boolean }): Promise<number> {
+export async function runTui(
+  props: Omit<AppProps, 'interactive' | 'size' | 'writeTerminal' | 'env'>,
+  { debug, keyboard }: { debug: boolean; /** Where keys come from: stdin, or the terminal when stdin is the feed. */ keyboard: ReadStream | undefined },
+): Promise<number> {
   const stdout = process.stdout;
   let restored = false;
   const restore = (): void => {
     if (restored) return;
     restored = true;
-    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    keyboard?.setRawMode(false);
     stdout.write(showCursor + leaveAlternateScreen);
   };
   stdout.write(enterAlternateScreen);
   process.on('exit', restore);
 
-  const interactive = process.stdin.isTTY === true;
-  const instance = render(<App {...props} interactive={interactive} />, { exitOnCtrlC: true, patchConsole: true });
+  const interactive = keyboard !== undefined;
+  const instance = render(<App {...props} interactive={interactive} />, { exitOnCtrlC: true, patchConsole: true, ...(keyboard ? { stdin: keyboard } : {}) });
 
   const quit = (): void => instance.unmount();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, quit);
@@ -40,6 +44,8 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
     crash ??= error;
   }
   restore();
+  // A terminal opened for keys would keep the process alive.
+  if (keyboard !== process.stdin) keyboard?.destroy();
   if (crash !== undefined) {
     const error = crash instanceof Error ? crash : new Error(String(crash));
     process.stderr.write(`livetail: ${debug ? error.stack ?? error.message : error.message}\n`);
