@@ -13,7 +13,7 @@ import { firstLink, openUrl } from './actions/open-link.js';
 import { runWithInput } from './actions/run-command.js';
 import { CardCache, type CardContext, type Row } from './card-layout.js';
 import { markRow } from './card-marks.js';
-import { describeGap, feedLabel, headerRow, rule, statusRow } from './chrome.js';
+import { describeGap, feedName, headerRows, rule, statusRow } from './chrome.js';
 import { Rows } from './components/Rows.js';
 import { initialUi, type Effect, type ScrollCommand, type World } from './controller.js';
 import { helpRows } from './help.js';
@@ -66,8 +66,9 @@ export interface AppProps {
   readonly interactive?: boolean;
 }
 
-const headerRows = 2;
 const statusRows = 2;
+/** Header lines for several feeds are given only while the timeline keeps at least this many rows. */
+const minimumTimelineRows = 8;
 
 type ViewportAction = { readonly command: ScrollCommand; readonly model: ListModel } | { readonly command: 'select'; readonly index: number; readonly model: ListModel };
 
@@ -175,16 +176,23 @@ export function App(props: AppProps) {
   const items = view.items;
   const feeds = useMemo(() => [...timeline.feeds.values()], [timeline.feeds]);
   const multiFeed = feeds.length > 1;
+  const feedNames = useMemo(() => new Map(feeds.map((info) => [info.feed, feedName(info)])), [feeds]);
+  const summary = summarize(timeline, items.length);
+  const header = headerRows(
+    { summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, hidden: view.hidden, muted: view.muted } },
+    columns,
+    rows - 1 - 1 - statusRows - minimumTimelineRows,
+  );
   // Ink repaints the whole screen when a frame is as tall as the terminal: stay one row short.
-  const timelineRows = Math.max(rows - 1 - headerRows - statusRows, 1);
+  const timelineRows = Math.max(rows - 1 - header.length - 1 - statusRows, 1);
   const contextOf = useCallback(
     (index: number): CardContext => ({
       width: columns,
       timeZone,
-      feedLabel: multiFeed ? feedLabel(items.at(index)!.feed) : undefined,
+      feedLabel: multiFeed ? feedNames.get(items.at(index)!.feed) : undefined,
       expanded: ui.expanded.has(items.at(index)!.key),
     }),
-    [columns, timeZone, multiFeed, items, ui.expanded],
+    [columns, timeZone, multiFeed, feedNames, items, ui.expanded],
   );
 
   const model = useMemo<ListModel>(
@@ -206,7 +214,6 @@ export function App(props: AppProps) {
   const { baseline, read } = reading;
   useArrivalAlerts(timeline, preferences.settings, { writeTerminal, env, report: notify });
 
-  const summary = summarize(timeline, items.length);
   const unread = useMemo(() => countUnread(items, baseline, read), [items, baseline, read]);
   // A pass over every entry, which reads of the viewport only whether it follows and what was
   // seen: not again for each key that only moves the selection.
@@ -221,16 +228,13 @@ export function App(props: AppProps) {
   let body: ReactElement;
   if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows)} />;
   else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
-  else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, read, selected: selectedIndex(viewport, model), empty: timeline.size > 0 ? 'filtered' : 'waiting' })} />;
+  else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, read, selected: selectedIndex(viewport, model), empty: timeline.size > 0 ? 'filtered' : feeds.length > 0 && feeds.every((info) => info.connection.status === 'stopped') ? 'stopped' : 'waiting' })} />;
 
   return (
     <Box flexDirection="column" width={columns}>
       <Rows
         color={color}
-        rows={[
-          headerRow({ summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, hidden: view.hidden, muted: view.muted } }, columns),
-          rule(columns),
-        ]}
+        rows={[...header, rule(columns)]}
       />
       <Box height={timelineRows} flexDirection="column" overflow="hidden">
         {body}
@@ -259,7 +263,7 @@ interface Highlights {
   readonly read: ReadonlySet<string>;
   readonly selected: number;
   /** Why the list is empty, when it is. */
-  readonly empty: 'waiting' | 'filtered';
+  readonly empty: 'waiting' | 'filtered' | 'stopped';
 }
 
 function renderTimeline(
@@ -270,7 +274,8 @@ function renderTimeline(
   { topics, baseline, read, selected, empty }: Highlights,
 ): Row[] {
   if (model.items.length === 0) {
-    return [[{ text: empty === 'filtered' ? ' nothing matches (Esc clears the filters, T the tags)' : ' waiting for entries…', style: 'credit' }]];
+    const why = { filtered: ' nothing matches (Esc clears the filters, T the tags)', stopped: ' no entries: the feed stopped (the header says why)', waiting: ' waiting for entries…' };
+    return [[{ text: why[empty], style: 'credit' }]];
   }
   const followed = new Map<number, boolean>();
   return lines.map(({ index, line }) => {
