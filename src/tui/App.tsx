@@ -16,7 +16,7 @@ import { markRow } from './card-marks.js';
 import { describeGap, feedName, headerRows, rule, statusRow } from './chrome.js';
 import { Rows } from './components/Rows.js';
 import { initialUi, type Effect, type ScrollCommand, type World } from './controller.js';
-import { helpRows } from './help.js';
+import { helpRows, helpScroll } from './help.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
 import { useController } from './hooks/use-controller.js';
 import { usePreferences } from './hooks/use-preferences.js';
@@ -123,6 +123,7 @@ export function App(props: AppProps) {
   const world: World = {
     selected: () => (current.current ? current.current.model.items.at(selectedIndex(current.current.viewport, current.current.model)) : undefined),
     tagCounts: () => tagCounts(timeline),
+    helpScroll: () => helpScroll(columns, current.current?.model.rows ?? 1),
     oldestUnread: () => (current.current ? oldestUnreadIndex(current.current.model.items, readState.current.baseline, readState.current.read) : -1),
     topics,
     mutedTags,
@@ -226,7 +227,7 @@ export function App(props: AppProps) {
 
   const { overlay } = ui;
   let body: ReactElement;
-  if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows)} />;
+  if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows, overlay.offset)} />;
   else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
   else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, read, selected: selectedIndex(viewport, model), empty: timeline.size > 0 ? 'filtered' : feeds.length > 0 && feeds.every((info) => info.connection.status === 'stopped') ? 'stopped' : 'waiting' })} />;
 

@@ -14,7 +14,8 @@ import { openPrompt, promptReducer, type PromptState } from './prompt/reducer.js
 
 export type Overlay =
   | { readonly kind: 'none' }
-  | { readonly kind: 'help' }
+  /** `offset`: the first help line on screen. */
+  | { readonly kind: 'help'; readonly offset: number }
   | { readonly kind: 'picker'; readonly purpose: 'tags' | 'follow' | 'mute'; readonly picker: PickerState }
   | { readonly kind: 'prompt'; readonly purpose: 'search'; readonly prompt: PromptState; readonly previousQuery: string }
   | { readonly kind: 'prompt'; readonly purpose: 'pipe'; readonly prompt: PromptState; readonly item: TimelineItem };
@@ -54,6 +55,8 @@ export type Effect =
 export interface World {
   selected(): TimelineItem | undefined;
   tagCounts(): readonly TagCount[];
+  /** How far help scrolls on this screen: lines per page, and the last offset. */
+  helpScroll(): { readonly page: number; readonly last: number };
   /** Index of the oldest unread entry in the view, -1 when none is. */
   oldestUnread(): number;
   readonly topics: readonly string[];
@@ -90,7 +93,7 @@ function perform(state: UiState, command: Command, text: string, world: World): 
     case 'none':
       return onTimeline(state, command, world);
     case 'help':
-      return { state: command === 'help' || command === 'back' ? { ...state, overlay: { kind: 'none' } } : state, effects: [] };
+      return onHelp(state, overlay.offset, command, world);
     case 'picker':
       return onPicker(state, overlay, command, text);
     case 'prompt':
@@ -155,12 +158,23 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
       return { state: { ...state, overlay: { kind: 'prompt', purpose: 'pipe', prompt: openPrompt('| ', state.lastPipe), item } }, effects: [] };
     }
     case 'help':
-      return { state: { ...state, overlay: { kind: 'help' } }, effects: [] };
+      return { state: { ...state, overlay: { kind: 'help', offset: 0 } }, effects: [] };
     case 'back':
       return { state: { ...state, tags: [], query: '', followedOnly: false }, effects: [] };
     default:
       return { state, effects: [] };
   }
+}
+
+/** Help scrolls with the timeline's keys, so a small screen can read all of it. */
+function onHelp(state: UiState, offset: number, command: Command, world: World): Outcome {
+  if (command === 'help' || command === 'back') return { state: { ...state, overlay: none }, effects: [] };
+  const { page, last } = world.helpScroll();
+  const steps: Partial<Record<Command, number>> = { down: 1, up: -1, pageDown: page, pageUp: -page, newest: -last, oldest: last };
+  const step = steps[command];
+  if (step === undefined) return { state, effects: [] };
+  const next = Math.min(Math.max(offset + step, 0), last);
+  return next === offset ? { state, effects: [] } : { state: { ...state, overlay: { kind: 'help', offset: next } }, effects: [] };
 }
 
 /** `f`/`m`: one candidate is toggled at once; several open a chooser. */

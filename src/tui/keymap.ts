@@ -52,12 +52,12 @@ export interface KeyBinding {
 }
 
 export const keymap: readonly KeyBinding[] = [
-  { keys: ['j', 'down'], label: 'j ↓', command: 'down', description: 'next (older) entry', contexts: ['timeline'], hint: 'j/k move' },
-  { keys: ['k', 'up'], label: 'k ↑', command: 'up', description: 'previous (newer) entry', contexts: ['timeline'] },
-  { keys: ['pagedown', 'space'], label: 'PgDn Space', command: 'pageDown', description: 'one screen down', contexts: ['timeline'] },
-  { keys: ['pageup'], label: 'PgUp', command: 'pageUp', description: 'one screen up', contexts: ['timeline'] },
-  { keys: ['g', 'home'], label: 'g Home', command: 'newest', description: 'newest (follow new ones)', contexts: ['timeline'] },
-  { keys: ['G', 'end'], label: 'G End', command: 'oldest', description: 'oldest entry', contexts: ['timeline'] },
+  { keys: ['j', 'down'], label: 'j ↓', command: 'down', description: 'next (older) entry', contexts: ['timeline', 'help'], hint: 'j/k move' },
+  { keys: ['k', 'up'], label: 'k ↑', command: 'up', description: 'previous (newer) entry', contexts: ['timeline', 'help'] },
+  { keys: ['pagedown', 'space'], label: 'PgDn Space', command: 'pageDown', description: 'one screen down', contexts: ['timeline', 'help'] },
+  { keys: ['pageup'], label: 'PgUp', command: 'pageUp', description: 'one screen up', contexts: ['timeline', 'help'] },
+  { keys: ['g', 'home'], label: 'g Home', command: 'newest', description: 'newest (follow new ones)', contexts: ['timeline', 'help'] },
+  { keys: ['G', 'end'], label: 'G End', command: 'oldest', description: 'oldest entry', contexts: ['timeline', 'help'] },
   { keys: ['u'], label: 'u', command: 'oldestUnread', description: 'oldest unread entry', contexts: ['timeline'] },
   { keys: ['return'], label: 'Enter', command: 'expand', description: 'expand/collapse the entry', contexts: ['timeline'] },
   { keys: ['t'], label: 't', command: 'tags', description: 'filter by tags', contexts: ['timeline'], hint: 't tags' },

@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,8 +16,11 @@ import { TmuxTerminal } from '../helpers/tmux.js';
 
 let terminal: TmuxTerminal | undefined;
 let served: Served | undefined;
+let server: Server | undefined;
 
 afterEach(async () => {
+  server?.close();
+  server = undefined;
   terminal?.kill();
   terminal = undefined;
   await served?.stop();
@@ -62,5 +67,30 @@ describe('reading in a real terminal (tmux)', () => {
     expect(terminal.screen()).not.toContain('exit=');
     terminal.keys('q');
     await terminal.waitFor((text) => text.includes('exit=0'), 'q to quit');
+  });
+
+  it('a feed answering 404 says STOPPED and why in the header', async () => {
+    server = createServer((_request, response) => response.writeHead(404).end('no such live blog'));
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/live/none`;
+    terminal = start(80, 24, `${process.execPath} ${bin} ${url}`);
+    const screen = await terminal.waitFor((text) => text.includes('STOPPED'), 'STOPPED in the header');
+    expect(screen.split('\n')[0]).toMatch(/stopped: .*404/);
+    expect(screen).not.toContain('LIVE');
+    expect(screen).not.toContain('waiting for entries');
+  });
+
+  it('help scrolls at 28x15 with the timeline keys and says more ↓', async () => {
+    const file = join(configDir(), 'feed.ndjson');
+    writeFileSync(file, line(makeEntry('h0', 0, { title: 'ヘルプ確認（架空）' })));
+    terminal = start(28, 15, `cat ${file} | ${process.execPath} ${bin} -`);
+    await terminal.waitFor((text) => text.includes('input ended') || text.includes('ヘルプ'), 'the view');
+    terminal.keys('?');
+    const first = await terminal.waitFor((text) => text.includes('more ↓'), 'help saying there is more');
+    expect(first).not.toContain('Ctrl-C');
+    for (let page = 0; page < 6; page += 1) terminal.keys('PageDown');
+    const last = await terminal.waitFor((text) => text.includes('Ctrl-C'), 'the end of the help');
+    expect(last).not.toContain('more ↓');
+    expect(terminal.joinedScreen().split('\n')).toHaveLength(last.split('\n').length);
   });
 });

@@ -24,6 +24,7 @@ const world: World = {
     { tag: '港湾', count: 1 },
   ],
   oldestUnread: () => 0,
+  helpScroll: () => ({ page: 5, last: 10 }),
   topics: ['港湾'],
   mutedTags: [],
 };
@@ -35,7 +36,7 @@ function stateIn(context: KeyContext): UiState {
     case 'timeline':
       return base;
     case 'help':
-      return { ...base, overlay: { kind: 'help' } };
+      return { ...base, overlay: { kind: 'help', offset: 1 } };
     case 'picker':
       return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker: openPicker('t', [{ value: 'a' }, { value: 'b' }], true) } };
     case 'prompt':
@@ -89,7 +90,8 @@ describe('the keymap drives input and help', () => {
     expect(resolveKey('space', 'prompt')).toEqual({ command: 'type', text: ' ' });
     expect(resolveKey('space', 'picker')?.command).toBe('mark');
     expect(resolveKey('left', 'prompt')).toBeUndefined();
-    expect(resolveKey('j', 'help')).toBeUndefined();
+    expect(resolveKey('x', 'help')).toBeUndefined();
+    expect(resolveKey('j', 'help')?.command).toBe('down');
   });
 });
 
