@@ -1,4 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { isValidTimeZone } from '../format/clock.js';
+import { sourceChoices, type SourceChoice } from '../sources/detect.js';
 import { compileTemplate, TemplateError, type Template } from '../format/template.js';
 import type { Filter } from '../timeline/select.js';
 import { parseDuration, parseSince } from './durations.js';
@@ -12,22 +15,38 @@ import { UsageError } from './usage.js';
  * (follow, demo) depend on it and not on the argument parser.
  */
 
+function positiveDuration(text: string, option: string): number {
+  const ms = parseDuration(text, option);
+  if (ms <= 0) throw new UsageError(`${option} must be longer than 0`);
+  return ms;
+}
+
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
 /** A human template for a terminal that gets text rather than the full-screen app. */
 const plainTemplate = '{time}  {title}\\n       {body}\\n       {tags}';
 
-function checkFeed(feed: string): void {
-  if (feed === '-') return;
-  let url: URL;
+/** A source as given: `-`, an http(s) URL, or a local file (a path or a file: URL), checked here. */
+function checkSource(feed: string): string {
+  if (feed === '-') return feed;
+  let url: URL | undefined;
   try {
     url = new URL(feed);
   } catch {
-    throw new UsageError(`not a feed: '${feed}' (expected an http(s) URL, or - for NDJSON on stdin)`);
+    url = undefined;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`not a feed: '${feed}' (only http and https are supported)`);
-  }
+  if (url?.protocol === 'http:' || url?.protocol === 'https:') return feed;
+  const path = url?.protocol === 'file:' ? fileURLToPath(url) : url === undefined || /^[a-z]:[\\/]/i.test(feed) ? feed : undefined;
+  if (path === undefined) throw new UsageError(`not a feed: '${feed}' (only http and https URLs, files and - are supported)`);
+  if (!existsSync(path)) throw new UsageError(`not a feed: '${feed}' (no such file; expected an http(s) URL, a file, or - for NDJSON on stdin)`);
+  if (statSync(path).isDirectory()) throw new UsageError(`not a feed: '${feed}' is a folder`);
+  return path;
+}
+
+function sourceChoice(value: string | undefined): SourceChoice | undefined {
+  if (value === undefined) return undefined;
+  if (!(sourceChoices as readonly string[]).includes(value)) throw new UsageError(`--source must be one of ${sourceChoices.join(', ')} (got '${value}')`);
+  return value as SourceChoice;
 }
 
 export interface FollowPlan {
@@ -40,6 +59,10 @@ export interface FollowPlan {
   readonly template: Template | undefined;
   readonly once: boolean;
   readonly idleMs: number;
+  /** How often polled sources (pages, feeds) are fetched, unless the server asks for longer. */
+  readonly everyMs: number;
+  /** `--source`: what every source is, instead of detecting it. */
+  readonly source: SourceChoice | undefined;
   /** Continue each feed after the last event a previous piped run printed. */
   readonly resume: boolean;
   readonly timeZone: string | undefined;
@@ -56,7 +79,7 @@ export interface Environment {
 
 /** Turns follower options into a plan; every usage error is found here, before anything starts. */
 export function planFollow(values: OptionValues, feeds: readonly string[], { env, stdoutIsTTY, now }: Environment): FollowPlan {
-  feeds.forEach(checkFeed);
+  feeds = feeds.map(checkSource);
   if (feeds.filter((feed) => feed === '-').length > 1) throw new UsageError(`'-' (stdin) can be given only once`);
   const headerLines = [...((env.LIVETAIL_HEADERS ?? '').split('\n')), ...((values.header as string[] | undefined) ?? [])];
   const timeZone = values.tz as string | undefined;
@@ -96,6 +119,8 @@ export function planFollow(values: OptionValues, feeds: readonly string[], { env
     template,
     once,
     idleMs: values.idle === undefined ? 2000 : parseDuration(values.idle as string, '--idle'),
+    everyMs: values.every === undefined ? 30_000 : positiveDuration(values.every as string, '--every'),
+    source: sourceChoice(values.source as string | undefined),
     resume,
     timeZone,
     maxEntries: positiveInteger(values['max-entries'] as string | undefined, '--max-entries'),

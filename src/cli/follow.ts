@@ -1,29 +1,10 @@
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
-import { createNdjsonSource } from '../sources/ndjson-source.js';
-import { createSseSource } from '../sources/sse-source.js';
+import { createSources } from '../sources/create-sources.js';
 import { startEarly } from '../sources/early-start.js';
-import type { Source } from '../schema/signal.js';
-import { sourceTuning } from '../sources/tuning.js';
 import type { Filter } from '../timeline/select.js';
 import type { FollowPlan } from './follow-plan.js';
 import { UsageError } from './usage.js';
-
-/**
- * `resumeIds`: where to start each feed (by URL), for --resume. `payloadText`: events carry their
- * payload as received, for the pipe to print.
- */
-export function createSources(
-  plan: FollowPlan,
-  { resumeIds = new Map(), payloadText = false }: { resumeIds?: ReadonlyMap<string, string>; payloadText?: boolean } = {},
-): Source[] {
-  const tuning = sourceTuning(process.env);
-  return plan.feeds.map((feed) => {
-    if (feed === '-') return createNdjsonSource(process.stdin);
-    const lastEventId = resumeIds.get(feed);
-    return createSseSource({ url: feed, headers: plan.headers, payloadText, ...tuning, ...(lastEventId === undefined ? {} : { lastEventId }) });
-  });
-}
 
 /**
  * What a pipe takes from the settings: followed topics for `--followed`, and the time zone for

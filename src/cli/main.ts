@@ -26,6 +26,8 @@ const followerOptions: Options = {
   tz: { type: 'string' },
   'max-entries': { type: 'string' },
   'no-color': { type: 'boolean' },
+  every: { type: 'string' },
+  source: { type: 'string' },
 };
 
 const publishOptions: Options = {
@@ -40,6 +42,10 @@ const relayOptions: Options = {
   'source-header': { type: 'string', multiple: true },
   journal: { type: 'string' },
   'max-held': { type: 'string' },
+  every: { type: 'string' },
+  source: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  since: { type: 'string' },
 };
 
 const serveOptions: Options = { ...common, ...publishOptions, port: { type: 'string' }, host: { type: 'string' } };

@@ -8,7 +8,7 @@ import { runRelay, type RelayedSource } from '../relay/relay.js';
 import { configDirectory } from '../settings/settings.js';
 import { sourceTuning } from '../sources/tuning.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { createSources } from './follow.js';
+import { createSources } from '../sources/create-sources.js';
 import type { FollowPlan } from './follow-plan.js';
 import { parseHeaders } from './headers.js';
 import { positiveInteger } from './numbers.js';

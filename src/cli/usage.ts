@@ -2,7 +2,8 @@
 export const helpText = `livetail: follow live blogs in a terminal, or stream them to other programs
 
 Usage:
-  livetail [options] <feed...>       follow feeds: http(s) SSE URLs, or - for NDJSON on stdin
+  livetail [options] <source...>     follow sources: any http(s) URL (an SSE feed, a live-blog
+                                     page, an RSS/Atom/RDF/JSON feed), a local file, or - (NDJSON)
   livetail demo [options]            serve the built-in sample live blog and follow it
   livetail serve <file|-> [--port N] [--host H] [--speed X] [--loop]
                                      publish NDJSON events as a livetail SSE feed
@@ -23,6 +24,8 @@ Follower options (also for demo):
   --since <time|dur>      skip entries older than an ISO time or a duration ago (90s, 30m, 2h, 1d)
   --once                  print what the feeds have now, then exit
   --idle <duration>       with --once: silence that means "now" for servers with no ready marker (default 2s)
+  --every <duration>      poll pages and feeds this often (default 30s; servers may ask for longer)
+  --source <kind>         sse, page or feed: skip detecting what each URL is
   --resume                piped output only: continue each feed after the last entry a previous run
                           printed (the position is kept with the settings, per feed URL)
   --header 'Name: value'  send a header on every (re)connect (repeatable; also LIVETAIL_HEADERS,

@@ -10,6 +10,8 @@ import type { Readable } from 'node:stream';
 
 export interface StreamResponse {
   readonly status: number;
+  /** Where the answer came from, after redirects: relative links resolve against it. */
+  readonly url: string;
   /** A response header (case-insensitive), or null. */
   header(name: string): string | null;
   /** The (decoded) body, chunk by chunk. Ends with an error when aborted. */
@@ -124,6 +126,7 @@ export async function openStream(location: string, request: StreamRequest): Prom
       }
       return {
         status,
+        url: url.href,
         header: (name) => {
           const value = response.headers[name.toLowerCase()];
           return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;

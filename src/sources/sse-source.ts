@@ -1,5 +1,6 @@
 import { isFeedEventName, parseEventData } from '../schema/feed.js';
 import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
+import { describeNetworkError, permanentStatuses } from './http-failures.js';
 import { openStream, type StreamResponse } from './http-stream.js';
 import { createSseParser, type SseMessage, type SseParser } from './sse-parser.js';
 import type { Emit, Source } from '../schema/signal.js';
@@ -22,27 +23,17 @@ export interface SseSourceOptions {
    * whole received chunk it was cut from alive.
    */
   readonly payloadText?: boolean;
+  /**
+   * The first connection, already answered with an event stream (detection opened it): read it
+   * instead of connecting again. `controller` aborts it.
+   */
+  readonly first?: { readonly response: StreamResponse; readonly controller: AbortController };
 }
 
 type Outcome =
   /** `delivered`: the server sent something (a keepalive will do) before the connection ended. */
   | { readonly retry: true; readonly reason: string; readonly minimumMs?: number; readonly delivered?: boolean }
   | { readonly retry: false; readonly reason: string };
-
-const permanentStatuses = new Map<number, string>([
-  [204, 'feed closed by server (HTTP 204)'],
-  [401, 'not authorized (HTTP 401)'],
-  [403, 'forbidden (HTTP 403)'],
-  [404, 'not found (HTTP 404)'],
-  [410, 'feed gone (HTTP 410)'],
-]);
-
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return 'network error';
-  if (error.name === 'AbortError') return 'aborted';
-  const code = (error as NodeJS.ErrnoException).code;
-  return `network error (${typeof code === 'string' ? code : error.message})`;
-}
 
 /** What the reconnect loop learns from the connections it makes. */
 interface ConnectionRun {
@@ -90,9 +81,12 @@ export function createSseSource(options: SseSourceOptions): Source {
   let stopped = false;
   let controller: AbortController | undefined;
   let wake: (() => void) | undefined;
+  let first = options.first;
 
   async function connectOnce(emit: Emit, parser: SseParser, state: ConnectionRun): Promise<Outcome> {
-    controller = new AbortController();
+    const handedOver = first;
+    first = undefined;
+    controller = handedOver?.controller ?? new AbortController();
     const connection = controller;
     const headers: Record<string, string> = {
       Accept: 'text/event-stream',
@@ -104,7 +98,7 @@ export function createSseSource(options: SseSourceOptions): Source {
     try {
       let response: StreamResponse;
       try {
-        response = await openStream(feed, { headers, signal: connection.signal });
+        response = handedOver?.response ?? (await openStream(feed, { headers, signal: connection.signal }));
       } catch (error) {
         return { retry: true, reason: silence.timedOut ? `no answer for ${silence.limit}` : describeNetworkError(error) };
       }

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import type { Blog, Entry } from '../../schema/feed.js';
+import { decodeDocument } from '../poll/decode.js';
+import type { DocumentParser } from '../poll/snapshot.js';
+import { isObject, jsonLdBlocks, objectsOfType, parseBlock, type JsonObject } from './json-ld.js';
+import { asList, httpUrl, isoTime, keywords, media, names, text } from './schema-values.js';
+
+/*
+ * A live-blog web page: the schema.org LiveBlogPosting in its JSON-LD (Google asks publishers for
+ * it, so most big newsrooms have it). Its `liveBlogUpdate`s become entries, the posting itself
+ * the blog.
+ */
+
+export const noLiveBlog = 'no live blog on this page (no schema.org LiveBlogPosting)';
+
+/** An id for an update the page gives none: its time and headline, which survive body edits. */
+function fingerprintId(time: string, title: string | undefined): string {
+  return `t-${createHash('sha256').update(`${Date.parse(time)}\n${title ?? ''}`).digest('hex').slice(0, 16)}`;
+}
+
+function updateToEntry(update: JsonObject, base: string): Entry | string {
+  const time = isoTime(update.datePublished) ?? isoTime(update.dateCreated) ?? isoTime(update.dateModified);
+  const title = text(update.headline, { oneLine: true }) ?? text(update.name, { oneLine: true });
+  if (time === undefined) return `update ${title ?? '(untitled)'}: no publication time`;
+  const given = [update['@id'], update.url, update.identifier].find((value) => typeof value === 'string' && value.trim() !== '') as string | undefined;
+  const body = text(update.articleBody) ?? text(update.text) ?? text(update.description) ?? '';
+  const photos = media(update.image ?? update.associatedMedia, base);
+  const author = names(update.author);
+  const url = httpUrl(update.url, base);
+  const modified = isoTime(update.dateModified);
+  return {
+    id: given?.trim() ?? fingerprintId(time, title),
+    time,
+    ...(title === undefined ? {} : { title }),
+    body,
+    tags: keywords(update.keywords),
+    ...(photos.length === 0 ? {} : { media: photos }),
+    ...(url === undefined ? {} : { url }),
+    ...(author === undefined ? {} : { author }),
+    ...(modified !== undefined && Date.parse(modified) > Date.parse(time) ? { modified } : {}),
+  };
+}
+
+function blogOf(posting: JsonObject, base: string, now: number): Blog {
+  const url = httpUrl(posting.url, base) ?? base;
+  const ended = isoTime(posting.coverageEndTime);
+  const section = asList(posting.articleSection).find((value) => typeof value === 'string') as string | undefined;
+  const lang = typeof posting.inLanguage === 'string' ? posting.inLanguage : undefined;
+  const tags = keywords(posting.keywords);
+  return {
+    id: (typeof posting['@id'] === 'string' && posting['@id']) || url,
+    title: text(posting.headline, { oneLine: true }) ?? text(posting.name, { oneLine: true }) ?? url,
+    url,
+    ...(section ? { section: text(section, { oneLine: true }) ?? section } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(lang ? { lang } : {}),
+    status: ended !== undefined && Date.parse(ended) <= now ? 'ended' : 'live',
+  };
+}
+
+/** The posting with the most updates: pages that carry several (a related blog) lead with theirs. */
+function mainPosting(postings: readonly JsonObject[]): JsonObject | undefined {
+  let best: JsonObject | undefined;
+  for (const posting of postings) if (!best || asList(posting.liveBlogUpdate).length > asList(best.liveBlogUpdate).length) best = posting;
+  return best;
+}
+
+export function parsePageHtml(html: string, base: string, now = Date.now()): ReturnType<DocumentParser> {
+  const parsed = jsonLdBlocks(html).map(parseBlock);
+  const posting = mainPosting(objectsOfType(parsed, 'LiveBlogPosting'));
+  if (!posting) return { ok: false, error: noLiveBlog };
+  const notices: string[] = [];
+  const entries = new Map<string, Entry>();
+  for (const update of asList(posting.liveBlogUpdate)) {
+    if (!isObject(update)) continue;
+    const entry = updateToEntry(update, base);
+    if (typeof entry === 'string') notices.push(entry);
+    // The first of two updates with one id wins: pages repeat a pinned update at the top.
+    else if (!entries.has(entry.id)) entries.set(entry.id, entry);
+  }
+  return { ok: true, snapshot: { blog: blogOf(posting, base, now), entries: [...entries.values()], ...(notices.length > 0 ? { notices } : {}) } };
+}
+
+export const parsePageDocument: DocumentParser = (document) => {
+  const decoded = decodeDocument(document.body, document.contentType);
+  const result = parsePageHtml(decoded.text, document.url);
+  if (!result.ok || decoded.notices.length === 0) return result;
+  return { ok: true, snapshot: { ...result.snapshot, notices: [...decoded.notices, ...(result.snapshot.notices ?? [])] } };
+};
