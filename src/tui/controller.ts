@@ -31,7 +31,7 @@ export interface UiState {
   readonly expanded: ReadonlySet<string>;
   /** One line for the status line until the next key. */
   readonly notice: string | undefined;
-  /** The last command given to `|`, offered again. */
+  /** The last command given to `|`, offered again with ↑. */
   readonly lastPipe: string;
 }
 
@@ -155,7 +155,9 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
     case 'pipe': {
       const item = world.selected();
       if (!item) return withNotice(state, 'no entry selected');
-      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'pipe', prompt: openPrompt('| ', state.lastPipe), item } }, effects: [] };
+      // Empty, with the last command one ↑ away: a pre-filled line that typing appended to ran
+      // commands nobody wrote (`wc -cnosuchcmd`).
+      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'pipe', prompt: openPrompt('| '), item } }, effects: [] };
     }
     case 'help':
       return { state: { ...state, overlay: { kind: 'help', offset: 0 } }, effects: [] };
@@ -234,7 +236,13 @@ function onPrompt(state: UiState, overlay: Extract<Overlay, { kind: 'prompt' }>,
     case 'type':
       return edit(promptReducer(overlay.prompt, { type: 'type', text }));
     case 'erase':
-      return edit(promptReducer(overlay.prompt, { type: 'erase' }));
+    case 'eraseWord':
+    case 'eraseLine':
+      return edit(promptReducer(overlay.prompt, { type: command }));
+    case 'recall': {
+      const earlier = overlay.purpose === 'pipe' ? state.lastPipe : overlay.previousQuery;
+      return earlier === '' ? { state, effects: [] } : edit(promptReducer(overlay.prompt, { type: 'recall', text: earlier }));
+    }
     case 'back':
       return { state: { ...state, overlay: none, ...(overlay.purpose === 'search' ? { query: overlay.previousQuery } : {}) }, effects: [] };
     case 'accept': {

@@ -29,6 +29,9 @@ export type Command =
   | 'mark'
   | 'accept'
   | 'erase'
+  | 'eraseWord'
+  | 'eraseLine'
+  | 'recall'
   | 'type'
   | 'back'
   | 'quit';
@@ -80,6 +83,9 @@ export const keymap: readonly KeyBinding[] = [
   { keys: ['space'], label: 'Space', command: 'mark', description: 'mark (several: any of them)', contexts: ['picker'] },
   { keys: [textKey], label: 'type', command: 'type', description: 'narrow the list, edit text', contexts: ['picker', 'prompt'] },
   { keys: ['backspace'], label: 'Backspace', command: 'erase', description: 'erase a character', contexts: ['picker', 'prompt'] },
+  { keys: ['ctrl+w'], label: 'Ctrl-W', command: 'eraseWord', description: 'erase a word', contexts: ['prompt'] },
+  { keys: ['ctrl+u'], label: 'Ctrl-U', command: 'eraseLine', description: 'erase the line', contexts: ['prompt'] },
+  { keys: ['up'], label: '↑', command: 'recall', description: 'the last command (|) or search', contexts: ['prompt'] },
   { keys: ['return'], label: 'Enter', command: 'accept', description: 'apply', contexts: ['picker', 'prompt'] },
   { keys: ['escape'], label: 'Esc', command: 'back', description: 'cancel', contexts: ['picker', 'prompt'] },
   { keys: ['ctrl+c'], label: 'Ctrl-C', command: 'quit', description: 'quit', contexts: ['picker', 'prompt'] },
