@@ -15,7 +15,7 @@ import { CardCache, type CardContext, type Row } from './card-layout.js';
 import { markRow } from './card-marks.js';
 import { describeGap, feedName, headerRows, rule, statusRow } from './chrome.js';
 import { Rows } from './components/Rows.js';
-import { initialUi, type Effect, type ScrollCommand, type World } from './controller.js';
+import { initialUi, keyContext, type Effect, type ScrollCommand, type World } from './controller.js';
 import { helpRows, helpScroll } from './help.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
 import { useController } from './hooks/use-controller.js';
@@ -251,7 +251,7 @@ export function App(props: AppProps) {
       ) : (
         <Rows
           color={color}
-          rows={[statusRow({ newEntries, invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice }, columns)]}
+          rows={[statusRow({ newEntries, invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice, context: keyContext(overlay) }, columns)]}
         />
       )}
     </Box>

@@ -4,7 +4,7 @@ import { clockParts } from '../format/clock.js';
 import type { FeedInfo, Gap } from '../timeline/timeline.js';
 import type { TimelineSummary } from '../timeline/select.js';
 import type { Row, Span } from './card-layout.js';
-import { keymap } from './keymap.js';
+import { bindingsFor, type KeyContext } from './keymap.js';
 
 /*
  * Header and status line as rows of spans, cut to the width: pure, so they are tested without
@@ -132,14 +132,16 @@ export interface StatusModel {
   readonly notes?: readonly string[];
   /** A one-line message (the result of the last key) shown instead of the key hints. */
   readonly notice?: string | undefined;
+  /** Whose keys the hints name: in a list `j` types, so timeline hints would mislead. */
+  readonly context?: KeyContext;
 }
 
-export function statusRow({ newEntries, invalid, lastInvalid, notes = [], notice }: StatusModel, width: number): Row {
+export function statusRow({ newEntries, invalid, lastInvalid, notes = [], notice, context = 'timeline' }: StatusModel, width: number): Row {
   const left: Span[] = [];
   if (newEntries > 0) left.push({ text: ` ↑ ${newEntries} new (g) `, style: 'marker' });
   for (const note of notes) left.push({ text: ` ${sanitizeLine(note)} `, style: 'marker' });
   if (notice) left.push({ text: ` ${sanitizeLine(notice)}`, style: 'meta' });
-  else left.push({ text: ` ${keymap.flatMap((binding) => (binding.hint ? [binding.hint] : [])).join(' · ')}`, style: 'plain' });
+  else left.push({ text: ` ${bindingsFor(context).flatMap((binding) => (binding.hint ? [binding.hint] : [])).join(' · ')}`, style: 'plain' });
   const right: Span[] =
     invalid > 0
       ? [{ text: `${invalid} invalid skipped${lastInvalid ? `: ${sanitizeLine(lastInvalid)}` : ''} `, style: 'meta' }]
