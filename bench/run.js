@@ -5,6 +5,7 @@ import { runFanoutBench } from './fanout.js';
 import { runIngestBench } from './ingest.js';
 import { runLayoutBench } from './layout.js';
 import { runMemoryBench } from './memory.js';
+import { runRevisionsBench } from './revisions.js';
 import { runSoakBench } from './soak.js';
 import { runStartupBench } from './startup.js';
 import { runTuiBench } from './tui.js';
@@ -34,6 +35,7 @@ const sections = [
   ['ingest', () => runIngestBench({ runs })],
   ['screen', () => runTuiBench({ runs })],
   ['memory', () => runMemoryBench({ runs })],
+  ['timeline', () => runRevisionsBench({ runs })],
   ['startup', () => runStartupBench({ runs: runs * 4 })],
 ];
 if (flags.has('--fanout')) sections.push(['fan-out', () => runFanoutBench()]);

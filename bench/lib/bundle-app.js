@@ -12,7 +12,8 @@ export async function bundleApp() {
   await build({
     ...commonOptions,
     stdin: {
-      contents: "export { App } from './src/tui/App.tsx'; export { render } from 'ink'; export { createElement } from 'react';",
+      contents:
+        "export { App } from './src/tui/App.tsx'; export { render } from 'ink'; export { createElement } from 'react'; export { applySignals, emptyTimeline } from './src/timeline/timeline.ts';",
       resolveDir: fileURLToPath(new URL('../../', import.meta.url)),
       loader: 'ts',
     },

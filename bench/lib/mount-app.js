@@ -21,8 +21,11 @@ export async function mountBareApp({ count, columns = 100, rows = 40, onFrame = 
   return { stdin, unmount: () => instance.unmount() };
 }
 
-/** A source that plays entries from `benchEntry`: a backlog at once, or a steady rate. */
-export function benchSource(benchEntry, { backlog = 0, perSecond = 0 }) {
+/**
+ * A source that plays entries from `benchEntry`: a backlog at once, or a steady rate. With
+ * `correctEvery`, every n-th backlog entry is then corrected three times (as `update` events).
+ */
+export function benchSource(benchEntry, { backlog = 0, perSecond = 0, correctEvery = 0 }) {
   const feed = 'http://127.0.0.1:1/bench';
   let timer;
   return {
@@ -32,10 +35,15 @@ export function benchSource(benchEntry, { backlog = 0, perSecond = 0 }) {
       let index = 0;
       // Entries as a feed delivers them: parsed from JSON (flat strings), like the SSE source does.
       const entry = () => emit({ type: 'event', feed, event: { event: 'entry', entry: JSON.parse(JSON.stringify(benchEntry(index++))) } });
+      const correct = (at, round) => {
+        const original = benchEntry(at);
+        emit({ type: 'event', feed, event: { event: 'update', entry: JSON.parse(JSON.stringify({ ...original, body: `${original.body}（訂正${round}）` })) } });
+      };
       const sendBacklog = () => {
         for (const end = Math.min(index + 500, backlog); index < end; ) entry();
         if (index < backlog) setImmediate(sendBacklog);
         else {
+          if (correctEvery > 0) for (let round = 1; round <= 3; round += 1) for (let at = 0; at < backlog; at += correctEvery) correct(at, round);
           emit({ type: 'ready', feed });
           if (perSecond > 0) timer = setInterval(() => { for (let n = 0; n < perSecond / 10; n += 1) entry(); }, 100);
         }

@@ -1,7 +1,7 @@
 // One TUI measurement in a fresh process (so RSS is the app's own): the real App on a fake
 // terminal receives `count` backlog entries; then keypress-to-frame latency is measured.
-// Modes: `load <count> <keys>`, `bare <count> <keys>` (the floor app, same keys) and
-// `soak <seconds> <perSecond> <maxEntries>`.
+// Modes: `load <count> <keys> [correctEvery]` (every n-th entry then corrected 3 times),
+// `bare <count> <keys>` (the floor app, same keys) and `soak <seconds> <perSecond> <maxEntries>`.
 process.env.NODE_ENV = 'production';
 process.env.CI = 'false';
 const { benchEntry } = await import('./entries.js');
@@ -40,13 +40,14 @@ async function keyLatencies(stdin, count) {
 if (mode === 'load') {
   const count = Number(args[0]);
   const keys = Number(args[1]);
+  const correctEvery = Number(args[2] ?? 0);
   const newestTitle = benchEntry(count - 1).title;
   let sawNewest = false;
   framesWithText = (text) => {
     if (text.includes(newestTitle)) sawNewest = true;
   };
   const started = performance.now();
-  const { stdin, unmount } = await mountApp({ ...app, source: benchSource(benchEntry, { backlog: count }) });
+  const { stdin, unmount } = await mountApp({ ...app, source: benchSource(benchEntry, { backlog: count, correctEvery }) });
   // Keypresses while the backlog is still arriving.
   const during = await keyLatencies(stdin, 3);
   while (!sawNewest) await sleep(1);

@@ -18,7 +18,8 @@ Usage:
 Follower options (also for demo):
   --json                  print NDJSON, one event per line (the default when stdout is not a terminal)
   --format <template>     print one line per entry instead; fields: {time} {date} {iso} {title}
-                          {body} {tags} {credits} {links} {feed} {id} {event}; \\n \\t escapes
+                          {body} {tags} {credits} {links} {feed} {id} {event} {edited} {modified}
+                          {url} {author}; \\n \\t escapes; with {event}, deletes print a line too
   --tag <tag>             keep only entries carrying this tag (repeatable: any of them)
   --followed              only entries matching a followed topic (tag, topic, or word in the text)
   --since <time|dur>      skip entries older than an ISO time or a duration ago (90s, 30m, 2h, 1d)

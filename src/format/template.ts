@@ -8,9 +8,12 @@ import { clockParts } from './clock.js';
  */
 
 export interface TemplateContext {
-  readonly event: 'entry' | 'update';
+  /** `delete` carries the retracted entry as it last stood. */
+  readonly event: 'entry' | 'update' | 'delete';
   readonly feed: string;
   readonly entry: Entry;
+  /** Corrections of the entry so far (0 when not told). */
+  readonly edited?: number;
   readonly timeZone: string | undefined;
 }
 
@@ -28,17 +31,26 @@ const fields: Readonly<Record<string, Field>> = {
   tags: ({ entry }) => entry.tags.join(', '),
   credits: ({ entry }) => (entry.media ?? []).map((media) => media.credit ?? '').filter(Boolean).join('; '),
   links: ({ entry }) => (entry.links ?? []).map((link) => link.url).join(' '),
+  edited: ({ edited = 0 }) => String(edited),
+  modified: ({ entry }) => entry.modified ?? '',
+  url: ({ entry }) => entry.url ?? '',
+  author: ({ entry }) => entry.author ?? '',
 };
 
 export const templateFields: readonly string[] = Object.keys(fields);
 
-export type Template = (context: TemplateContext) => string;
+export interface Template {
+  (context: TemplateContext): string;
+  /** The fields the template names: a line per delete is printed only when it names `{event}`. */
+  readonly fields: ReadonlySet<string>;
+}
 
 export class TemplateError extends Error {}
 
 /** Compiles a template once. `{{`/`}}` are literal braces; `\n`, `\t`, `\\` are escapes. */
 export function compileTemplate(source: string): Template {
   const parts: (string | Field)[] = [];
+  const named = new Set<string>();
   let literal = '';
   for (let index = 0; index < source.length; index += 1) {
     const char = source[index]!;
@@ -58,15 +70,17 @@ export function compileTemplate(source: string): Template {
       if (literal) parts.push(literal);
       literal = '';
       parts.push(field);
+      named.add(name);
       index = close;
     } else {
       literal += char;
     }
   }
   if (literal) parts.push(literal);
-  return (context) => {
+  const template = (context: TemplateContext): string => {
     let out = '';
     for (const part of parts) out += typeof part === 'string' ? part : sanitizeLine(part(context));
     return out;
   };
+  return Object.assign(template, { fields: named });
 }

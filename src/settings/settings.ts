@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
    * is silent (notifyCommand still runs).
    */
   alert: z.enum(['auto', 'bell', 'osc9', 'osc777', 'off']).default('auto'),
+  /** Leave out the lines deleted entries leave behind (`R` switches for the session). */
+  hideRetracted: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -7,6 +7,7 @@ import { isFinal, type Source, type SourceSignal } from '../schema/signal.js';
 import { createCursorLog, type Cursors } from './cursor-log.js';
 import { createLineWriter } from './line-writer.js';
 import { PrintedMemory } from './printed-memory.js';
+import { TemplateMemory } from './template-memory.js';
 import { sanitizeLine } from '../text/index.js';
 
 /*
@@ -80,10 +81,14 @@ export function runPipe(options: PipeOptions): Promise<number> {
     };
     const writer = createLineWriter(options.output, () => finish(0), cursors && (() => cursors.batch()));
 
+    const { template } = options;
+    const templateMemory = template && new TemplateMemory();
     const render = (feed: string, event: FeedEvent, payloadJson: string): string | undefined => {
-      if (!options.template) return ndjsonLine(feed, event.event, payloadJson);
-      if (event.event !== 'entry' && event.event !== 'update') return undefined;
-      return options.template({ event: event.event, feed, entry: event.entry, timeZone: options.timeZone });
+      if (!template || !templateMemory) return ndjsonLine(feed, event.event, payloadJson);
+      const context = templateMemory.context(feed, event, options.timeZone);
+      // Without `{event}` a line for a delete would read like the entry arriving again.
+      if (context === undefined || (context.event === 'delete' && !template.fields.has('event'))) return undefined;
+      return template(context);
     };
 
     const connected = new Set<string>();

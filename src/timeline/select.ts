@@ -2,7 +2,7 @@ import type { Entry } from '../schema/feed.js';
 import { followedTopicOf, isMuted } from './follow.js';
 import { ChunkedItems, toArray, type ItemList } from './item-list.js';
 import { foldForSearch, matchesQuery } from './search.js';
-import { itemsNewestFirst, type FeedInfo, type Timeline, type TimelineItem } from './timeline.js';
+import { isRetracted, itemsNewestFirst, type FeedInfo, type Timeline, type TimelineItem } from './timeline.js';
 
 export interface Filter {
   /** Keep entries carrying any of these tags; empty keeps everything. */
@@ -13,6 +13,10 @@ export interface Filter {
   readonly query?: string | undefined;
   /** Keep only entries matching one of these followed topics (`F`, `--followed`). */
   readonly followed?: readonly string[] | undefined;
+  /** Keep only key events (`K`). */
+  readonly keyOnly?: boolean | undefined;
+  /** Leave out the lines of retracted entries (the `hideRetracted` setting, `R`). */
+  readonly hideRetracted?: boolean | undefined;
 }
 
 export function matchesFilter(entry: Entry, filter: Filter): boolean {
@@ -20,6 +24,7 @@ export function matchesFilter(entry: Entry, filter: Filter): boolean {
   if (filter.tags.length > 0 && !carriesAnyTag(entry, filter.tags)) return false;
   if (filter.query !== undefined && !matchesQuery(entry, filter.query)) return false;
   if (filter.followed !== undefined && followedTopicOf(entry, filter.followed) === undefined) return false;
+  if (filter.keyOnly === true && entry.key !== true) return false;
   return true;
 }
 
@@ -45,9 +50,20 @@ function foldedTags(tags: readonly string[]): readonly string[] {
   return folded;
 }
 
+function keeps(item: TimelineItem, filter: Filter): boolean {
+  return matchesFilter(item.entry, filter) && !(filter.hideRetracted === true && isRetracted(item));
+}
+
 /** True when the filter can drop anything. */
 export function isFiltering(filter: Filter): boolean {
-  return filter.tags.length > 0 || filter.since !== undefined || (filter.query ?? '').trim() !== '' || filter.followed !== undefined;
+  return (
+    filter.tags.length > 0 ||
+    filter.since !== undefined ||
+    (filter.query ?? '').trim() !== '' ||
+    filter.followed !== undefined ||
+    filter.keyOnly === true ||
+    filter.hideRetracted === true
+  );
 }
 
 /** Entries to show, newest first. */
@@ -87,7 +103,9 @@ function selectChunk(chunk: readonly TimelineItem[], filter: Filter, mutedTags: 
     known.filter.tags === filter.tags &&
     known.filter.since === filter.since &&
     known.filter.query === filter.query &&
-    known.filter.followed === filter.followed
+    known.filter.followed === filter.followed &&
+    known.filter.keyOnly === filter.keyOnly &&
+    known.filter.hideRetracted === filter.hideRetracted
   ) {
     return known;
   }
@@ -96,7 +114,7 @@ function selectChunk(chunk: readonly TimelineItem[], filter: Filter, mutedTags: 
   let muted = 0;
   for (const item of chunk) {
     if (isMuted(item.entry, mutedTags)) muted += 1;
-    else if (matchesFilter(item.entry, filter)) items.push(item);
+    else if (keeps(item, filter)) items.push(item);
     else hidden += 1;
   }
   const selection = { items, hidden, muted, filter, mutedTags };

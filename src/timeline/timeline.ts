@@ -1,6 +1,8 @@
 import type { Blog, Entry, FeedEvent } from '../schema/feed.js';
 import type { ConnectionState, SourceSignal } from '../schema/signal.js';
 import { entryFingerprint } from './fingerprint.js';
+import { gapAfterState, isInside, type Gap } from './gap.js';
+import { corrected, firstHistory, type History } from './history.js';
 import { emptyItemIndex, findIn, ItemIndexDraft, type ItemIndex } from './item-index.js';
 import { descending, emptySortedChunks, SortedChunksDraft, type SortedChunks } from './sorted-chunks.js';
 
@@ -19,11 +21,18 @@ export interface TimelineItem {
   readonly entry: Entry;
   /** 0 as first published; each accepted correction adds one. */
   readonly revision: number;
-  /** Fingerprints of revisions this one replaced (absent until corrected): replays of them are dropped. */
-  readonly earlierRevisions?: readonly number[];
   /** Arrival order across the whole timeline; breaks ties between equal times. */
   readonly seq: number;
   readonly timeMs: number;
+  /** When the first revision was received, epoch ms. */
+  readonly arrivedMs?: number;
+  /** Earlier revisions and retraction (absent until the entry is corrected or retracted). */
+  readonly history?: History | undefined;
+}
+
+/** A deleted entry stays in the timeline, retracted, so the reader sees where it stood and what it said. */
+export function isRetracted(item: TimelineItem): boolean {
+  return item.history?.retractedMs !== undefined;
 }
 
 export interface FeedInfo {
@@ -38,24 +47,7 @@ export interface FeedInfo {
   readonly gap: Gap | undefined;
 }
 
-/*
- * A gap: the connection was lost at `from` and came back at `to`. Entries that arrive after the
- * reconnect are "caught up" while the server replays what was missed: catch-up ends at the
- * server's `ready`, or, for hubs that send no such marker (nchan, Pushpin, Mercure), at the first
- * new entry dated after the reconnect (that one is live). Nothing in plain SSE says whether a hub
- * could replay everything (nchan silently starts from its oldest buffered message when the
- * resume id is too old), so a gap is `incomplete` only on evidence: an update arrives for an
- * entry we never received that is dated inside the gap, i.e. its original was published while
- * we were away and never replayed.
- */
-export interface Gap {
-  readonly from: number;
-  /** Undefined while still disconnected. */
-  readonly to: number | undefined;
-  readonly caughtUp: number;
-  readonly catchingUp: boolean;
-  readonly incomplete: boolean;
-}
+export { latestGap, type Gap } from './gap.js';
 
 /** Outside src/timeline, read entries with getItem, hasItem, itemsNewestFirst and selectView rather than through these structures. */
 export interface Timeline {
@@ -66,7 +58,7 @@ export interface Timeline {
   /** How many entries there are. */
   readonly size: number;
   readonly feeds: ReadonlyMap<string, FeedInfo>;
-  /** Keys of deleted entries, so a replayed original cannot bring one back. */
+  /** Keys of deleted entries, so a replayed original cannot bring one back (the entries stay, retracted). */
   readonly deleted: ReadonlySet<string>;
   readonly seq: number;
   readonly maxEntries: number | undefined;
@@ -88,16 +80,25 @@ export function itemsNewestFirst(timeline: Timeline): Iterable<TimelineItem> {
 
 /** Entries of `next` that arrived after `previous` was made (corrections are not arrivals), newest first. */
 export function arrivalsSince(previous: Timeline, next: Timeline): TimelineItem[] {
-  const arrivals: TimelineItem[] = [];
-  if (next.seq === previous.seq) return arrivals;
-  // A batch replaces only the chunks it changed: a chunk both versions hold has no arrival in it.
+  return changedSince(previous, next, (item) => item.seq > previous.seq);
+}
+
+/** Entries of `next` corrected or retracted after `previous` was made (new arrivals excluded), newest first. */
+export function changesSince(previous: Timeline, next: Timeline): TimelineItem[] {
+  return changedSince(previous, next, (item) => item.seq <= previous.seq && item.history !== undefined && item.history.changeSeq > previous.seq);
+}
+
+function changedSince(previous: Timeline, next: Timeline, keep: (item: TimelineItem) => boolean): TimelineItem[] {
+  const found: TimelineItem[] = [];
+  if (next.seq === previous.seq) return found;
+  // A batch replaces only the chunks it changed: a chunk both versions hold has no change in it.
   const unchanged = new Set(previous.order.chunks);
   for (let chunkIndex = next.order.chunks.length - 1; chunkIndex >= 0; chunkIndex -= 1) {
     const chunk = next.order.chunks[chunkIndex]!;
     if (unchanged.has(chunk)) continue;
-    for (let index = chunk.length - 1; index >= 0; index -= 1) if (chunk[index]!.seq > previous.seq) arrivals.push(chunk[index]!);
+    for (let index = chunk.length - 1; index >= 0; index -= 1) if (keep(chunk[index]!)) found.push(chunk[index]!);
   }
-  return arrivals;
+  return found;
 }
 
 function newFeedInfo(feed: string): FeedInfo {
@@ -119,7 +120,8 @@ class Item implements TimelineItem {
     readonly revision: number,
     readonly seq: number,
     readonly timeMs: number,
-    readonly earlierRevisions: readonly number[] | undefined,
+    readonly arrivedMs: number,
+    readonly history: History | undefined,
   ) {}
 
   get key(): string {
@@ -127,40 +129,8 @@ class Item implements TimelineItem {
   }
 }
 
-/** How a gap changes when the connection state does. */
-function gapAfterState(gap: Gap | undefined, previous: ConnectionState, state: ConnectionState): Gap | undefined {
-  switch (state.status) {
-    case 'reconnecting':
-      // Lost again while still down or still catching up: the same outage goes on.
-      if (gap !== undefined && (gap.to === undefined || gap.catchingUp)) return { ...gap, to: undefined, catchingUp: false };
-      // Only a connection that was up leaves a gap; failing to connect at start misses nothing.
-      return previous.status === 'connected' ? { from: state.at, to: undefined, caughtUp: 0, catchingUp: false, incomplete: false } : gap;
-    case 'connected':
-      return gap !== undefined && gap.to === undefined ? { ...gap, to: state.at ?? gap.from, catchingUp: true } : gap;
-    case 'stopped':
-    case 'ended':
-      return gap?.catchingUp ? { ...gap, catchingUp: false } : gap;
-    case 'connecting':
-      return gap;
-  }
-}
-
-/** Whether `timeMs` falls inside the gap (an open gap extends to now). */
-function isInside(gap: Gap, timeMs: number): boolean {
-  return timeMs >= gap.from && (gap.to === undefined || timeMs <= gap.to);
-}
-
 function isBefore(a: TimelineItem, b: TimelineItem): boolean {
   return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.seq < b.seq);
-}
-
-/** The gap to tell the reader about: the latest one of any feed. */
-export function latestGap(feeds: Iterable<FeedInfo>): { readonly feed: string; readonly gap: Gap } | undefined {
-  let latest: { feed: string; gap: Gap } | undefined;
-  for (const info of feeds) {
-    if (info.gap !== undefined && (latest === undefined || info.gap.from > latest.gap.from)) latest = { feed: info.feed, gap: info.gap };
-  }
-  return latest;
 }
 
 /** Working copy for one batch: mutated freely, frozen into a new Timeline at the end. */
@@ -172,7 +142,10 @@ class Draft {
   seq: number;
   changed = false;
 
-  constructor(readonly base: Timeline) {
+  constructor(
+    readonly base: Timeline,
+    readonly nowMs: number,
+  ) {
     this.items = new ItemIndexDraft(base.items);
     this.order = new SortedChunksDraft(base.order, isBefore);
     this.feeds = new Map(base.feeds);
@@ -208,25 +181,40 @@ class Draft {
   upsert(feed: string, entry: Entry, isCorrection: boolean): void {
     if (this.isDeleted(feed, entry.id)) return;
     const existing = this.items.get(feed, entry.id);
-    let earlierRevisions: readonly number[] | undefined;
-    if (existing) {
-      const fingerprint = entryFingerprint(entry);
-      const current = entryFingerprint(existing.entry);
-      // A replay (after a reconnect, or from a restarted server) of a revision already shown.
-      if (fingerprint === current || existing.earlierRevisions?.includes(fingerprint)) return;
-      earlierRevisions = [...(existing.earlierRevisions ?? []), current];
+    if (!existing) {
+      this.seq += 1;
+      const item = new Item(feed, entry, isCorrection ? 1 : 0, this.seq, Date.parse(entry.time), this.nowMs, undefined);
+      this.noteNewEntry(feed, item.timeMs, isCorrection);
+      this.insert(item);
+      return;
     }
+    const fingerprint = entryFingerprint(entry);
+    // A replay (after a reconnect, or from a restarted server) of a revision already shown.
+    if (existing.history ? existing.history.seen.has(fingerprint) : fingerprint === entryFingerprint(existing.entry)) return;
     this.seq += 1;
-    const item = new Item(feed, entry, existing ? existing.revision + 1 : isCorrection ? 1 : 0, existing ? existing.seq : this.seq, Date.parse(entry.time), earlierRevisions);
-    if (!existing) this.noteNewEntry(feed, item.timeMs, isCorrection);
-    if (existing && existing.timeMs === item.timeMs) {
+    const history = corrected(this.historyOf(existing), entry, fingerprint, this.nowMs, this.seq);
+    this.replace(existing, new Item(feed, entry, existing.revision + 1, existing.seq, Date.parse(entry.time), existing.arrivedMs ?? this.nowMs, history));
+  }
+
+  private historyOf(item: TimelineItem): History {
+    return item.history ?? firstHistory({ entry: item.entry, arrivedMs: item.arrivedMs ?? this.nowMs }, entryFingerprint(item.entry), this.seq);
+  }
+
+  private replace(existing: TimelineItem, item: TimelineItem): void {
+    if (existing.timeMs === item.timeMs) {
       this.items.set(item);
       this.order.replace(existing, item);
       this.changed = true;
     } else {
-      if (existing) this.remove(existing);
+      this.remove(existing);
       this.insert(item);
     }
+  }
+
+  private retract(existing: TimelineItem): void {
+    this.seq += 1;
+    const history = { ...this.historyOf(existing), retractedMs: this.nowMs, changeSeq: this.seq };
+    this.replace(existing, new Item(existing.feed, existing.entry, existing.revision, existing.seq, existing.timeMs, existing.arrivedMs ?? this.nowMs, history));
   }
 
   /** Counts an entry caught up after a reconnect, and spots entries the server could not replay. */
@@ -257,7 +245,7 @@ class Draft {
         this.deleted ??= new Set(this.base.deleted);
         this.deleted.add(key);
         const existing = this.items.get(feed, event.id);
-        if (existing) this.remove(existing);
+        if (existing && !isRetracted(existing)) this.retract(existing);
         this.changed = true;
         break;
       }
@@ -287,10 +275,10 @@ class Draft {
   }
 }
 
-/** Applies a batch of source signals. Returns the same object when nothing changed. */
-export function applySignals(timeline: Timeline, signals: readonly SourceSignal[]): Timeline {
+/** Applies a batch of source signals, received at `nowMs`. Returns the same object when nothing changed. */
+export function applySignals(timeline: Timeline, signals: readonly SourceSignal[], nowMs = Date.now()): Timeline {
   if (signals.length === 0) return timeline;
-  const draft = new Draft(timeline);
+  const draft = new Draft(timeline, nowMs);
   for (const signal of signals) {
     switch (signal.type) {
       case 'event':

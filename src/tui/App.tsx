@@ -5,7 +5,7 @@ import { memoryStore, type Store } from '../settings/store.js';
 import type { Source } from '../schema/signal.js';
 import { followedTopicOf } from '../timeline/follow.js';
 import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
-import { latestGap } from '../timeline/timeline.js';
+import { getItem, latestGap } from '../timeline/timeline.js';
 import { countUnread, isUnread, oldestUnreadIndex, type ReadMarks } from '../timeline/unread.js';
 import { clipboardSequence } from './actions/terminal-sequences.js';
 import { entryAsNdjson, entryAsText } from './actions/entry-text.js';
@@ -17,6 +17,7 @@ import { describeGap, feedName, headerRows, rule, statusRow } from './chrome.js'
 import { Rows } from './components/Rows.js';
 import { initialUi, keyContext, type Effect, type ScrollCommand, type World } from './controller.js';
 import { helpRows, helpScroll } from './help.js';
+import { historyPage, historyRows } from './history-layout.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
 import { useController } from './hooks/use-controller.js';
 import { usePreferences } from './hooks/use-preferences.js';
@@ -34,6 +35,7 @@ import {
   scrollPage,
   selectAt,
   selectedIndex,
+  selectNextWhere,
   toNewest,
   toOldest,
   visibleLines,
@@ -93,6 +95,8 @@ function viewportReducer(viewport: Viewport, action: ViewportAction): Viewport {
       return moveSelectionWrapping(viewport, 1, model);
     case 'previousMatch':
       return moveSelectionWrapping(viewport, -1, model);
+    case 'nextPinned':
+      return selectNextWhere(viewport, model, (item) => item.entry.pinned === true);
     case 'reveal':
       return revealSelected(viewport, model);
   }
@@ -166,13 +170,18 @@ export function App(props: AppProps) {
         return;
     }
   };
-  const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false), notice: props.notices?.[0] }), world, perform, interactive);
+  const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false, preferences.settings.hideRetracted), notice: props.notices?.[0] }), world, perform, interactive);
   notifyRef.current = controller.notify;
   const { ui } = controller;
 
   const view = useMemo(
-    () => selectView(timeline, { tags: ui.tags, since: filter.since, query: ui.query, followed: ui.followedOnly ? topics : undefined }, mutedTags),
-    [timeline, ui.tags, filter.since, ui.query, ui.followedOnly, topics, mutedTags],
+    () =>
+      selectView(
+        timeline,
+        { tags: ui.tags, since: filter.since, query: ui.query, followed: ui.followedOnly ? topics : undefined, keyOnly: ui.keyOnly, hideRetracted: ui.hideRetracted },
+        mutedTags,
+      ),
+    [timeline, ui.tags, filter.since, ui.query, ui.followedOnly, ui.keyOnly, ui.hideRetracted, topics, mutedTags],
   );
   const items = view.items;
   const feeds = useMemo(() => [...timeline.feeds.values()], [timeline.feeds]);
@@ -180,7 +189,7 @@ export function App(props: AppProps) {
   const feedNames = useMemo(() => new Map(feeds.map((info) => [info.feed, feedName(info)])), [feeds]);
   const summary = summarize(timeline, items.length);
   const header = headerRows(
-    { summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, hidden: view.hidden, muted: view.muted } },
+    { summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, keyOnly: ui.keyOnly, hideRetracted: ui.hideRetracted, hidden: view.hidden, muted: view.muted } },
     columns,
     rows - 1 - 1 - statusRows - minimumTimelineRows,
   );
@@ -228,7 +237,11 @@ export function App(props: AppProps) {
   const { overlay } = ui;
   let body: ReactElement;
   if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows, overlay.offset)} />;
-  else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
+  else if (overlay.kind === 'history') {
+    // The entry as it is now: a correction arriving while the history is open shows up in it.
+    const item = getItem(timeline, overlay.item.feed, overlay.item.entry.id) ?? overlay.item;
+    body = <Rows color={color} rows={historyPage(historyRows(item, columns, !color, timeZone), timelineRows, overlay.offset)} />;
+  } else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
   else body = <Rows color={color} rows={renderTimeline(lines, model, cache, contextOf, { topics, baseline, read, selected: selectedIndex(viewport, model), empty: timeline.size > 0 ? 'filtered' : feeds.length > 0 && feeds.every((info) => info.connection.status === 'stopped') ? 'stopped' : 'waiting' })} />;
 
   return (

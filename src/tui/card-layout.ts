@@ -1,6 +1,6 @@
 import { clockParts } from '../format/clock.js';
 import { fitWidth, prepareText, sanitizeLine, textWidth, truncate, wrapPrepared, type PreparedText } from '../text/index.js';
-import type { TimelineItem } from '../timeline/timeline.js';
+import { isRetracted, type TimelineItem } from '../timeline/timeline.js';
 
 /*
  * An entry card as screen lines. Every line is cut to the width here, so components only paint
@@ -19,7 +19,7 @@ import type { TimelineItem } from '../timeline/timeline.js';
  * and URL, and each linked story's summary and URL.
  */
 
-export type SpanStyle = 'time' | 'title' | 'body' | 'tag' | 'caption' | 'credit' | 'link' | 'meta' | 'marker' | 'followed' | 'plain';
+export type SpanStyle = 'time' | 'title' | 'body' | 'tag' | 'caption' | 'credit' | 'link' | 'meta' | 'marker' | 'followed' | 'retracted' | 'removed' | 'added' | 'plain';
 
 export interface Span {
   readonly text: string;
@@ -119,14 +119,42 @@ function contentRows(card: PreparedCard, item: TimelineItem, width: number, expa
   return rows;
 }
 
+/** `edited 2× · 16:12`: how often the entry was corrected, and when last (the source's time when it says). */
+export function editedNote(item: TimelineItem, timeZone: string | undefined): string {
+  if (item.revision === 0) return '';
+  const latest = item.history?.revisions.at(-1);
+  const whenMs = item.entry.modified !== undefined ? Date.parse(item.entry.modified) : latest?.arrivedMs;
+  return whenMs === undefined ? `edited ${item.revision}×` : `edited ${item.revision}× · ${clockParts(whenMs, timeZone).time}`;
+}
+
+/** Gutter marks that need no colour: `!` a key event, `^` pinned (both: `!` on the first row, `^` on the second). */
+function gutterMark(item: TimelineItem, row: number): string {
+  const { key, pinned } = item.entry;
+  if (row === 0) return key ? '!' : pinned ? '^' : ' ';
+  return row === 1 && key && pinned ? '^' : ' ';
+}
+
+/** A retracted entry: one dim line where it stood, `16:05 retracted 16:20 · headline`. */
+function retractedRow(item: TimelineItem, context: CardContext): Row {
+  const clock = clockParts(item.timeMs, context.timeZone).time;
+  const when = clockParts(item.history!.retractedMs!, context.timeZone).time;
+  const said = sanitizeLine(item.entry.title?.trim() || item.entry.body.trim());
+  const contentWidth = Math.max(context.width - gutterWidth, minimumContentWidth);
+  return [
+    { text: ` ${clock}  `, style: 'retracted' },
+    { text: truncate(`retracted ${when}${said === '' ? '' : ` · ${said}`}`, contentWidth), style: 'retracted' },
+  ];
+}
+
 function layoutCard(card: PreparedCard, item: TimelineItem, context: CardContext): Row[] {
+  if (isRetracted(item)) return [retractedRow(item, context)].map((row) => (context.width < gutterWidth + minimumContentWidth ? clip(row, context.width) : row));
   const contentWidth = Math.max(context.width - gutterWidth, minimumContentWidth);
   const content = contentRows(card, item, contentWidth, context.expanded);
   if (content.length === 0) content.push([{ text: '', style: 'plain' }]);
-  const notes = [item.revision > 0 ? 'edited' : '', context.feedLabel ?? ''].filter(Boolean).join(' · ');
+  const notes = [editedNote(item, context.timeZone), context.feedLabel ?? ''].filter(Boolean).join(' · ');
   const clock = clockParts(item.timeMs, context.timeZone).time;
   const rows: Row[] = content.map((spans, index) => {
-    const gutter: Span = { text: index === 0 ? ` ${clock}  ` : ' '.repeat(gutterWidth), style: index === 0 ? 'time' : 'plain' };
+    const gutter: Span = { text: index === 0 ? ` ${clock} ${gutterMark(item, 0)}` : `       ${gutterMark(item, index)}`, style: index === 0 ? 'time' : 'plain' };
     if (index !== 0 || notes === '') return [gutter, ...spans];
     const used = spans.reduce((sum, span) => sum + textWidth(span.text), 0);
     const room = contentWidth - used - 2;
@@ -155,7 +183,7 @@ export class CardCache {
   constructor(private readonly capacity = 2000) {}
 
   rows(item: TimelineItem, context: CardContext): Row[] {
-    const revisionKey = `${item.key}\u0000${item.revision}`;
+    const revisionKey = `${item.key}\u0000${item.revision}${isRetracted(item) ? 'r' : ''}`;
     const layoutKey = `${revisionKey}\u0000${context.width}\u0000${context.timeZone ?? ''}\u0000${context.feedLabel ?? ''}\u0000${context.expanded}`;
     const cached = this.laidOut.get(layoutKey);
     if (cached) {

@@ -26,7 +26,7 @@ export function markRow(row: Row, line: number, marks: CardMarks): Row {
     style = 'followed';
   }
   if (line === 1 && marks.unread) {
-    text = ` new${' '.repeat(Math.max(text.length - 4, 0))}`;
+    text = ` new${text.slice(4)}`;
     style = 'marker';
   }
   if (marks.selected) {

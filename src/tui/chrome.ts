@@ -78,7 +78,7 @@ export interface HeaderModel {
   readonly feeds: readonly FeedInfo[];
   readonly filterTags: readonly string[];
   /** What else narrows the view, with the counts the view hides (see selectView). */
-  readonly view?: { readonly query: string; readonly followedOnly: boolean; readonly hidden: number; readonly muted: number };
+  readonly view?: { readonly query: string; readonly followedOnly: boolean; readonly keyOnly?: boolean; readonly hideRetracted?: boolean; readonly hidden: number; readonly muted: number };
 }
 
 /** `tag: 会見, 港湾 · /MD · followed (29 hidden) · 3 muted`: every filter in force and its cost. */
@@ -87,6 +87,8 @@ function describeFilters(filterTags: readonly string[], summary: TimelineSummary
   if (filterTags.length > 0) filters.push(`tag: ${filterTags.map(sanitizeLine).join(', ')}`);
   if (view && view.query.trim() !== '') filters.push(`/${sanitizeLine(view.query.trim())}`);
   if (view?.followedOnly) filters.push('followed');
+  if (view?.keyOnly) filters.push('key events');
+  if (view?.hideRetracted) filters.push('no retracted');
   const parts = filters.length > 0 ? [`${filters.join(' · ')} (${view?.hidden ?? summary.hidden} hidden)`] : [];
   if (view && view.muted > 0) parts.push(`${view.muted} muted`);
   return parts;

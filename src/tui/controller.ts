@@ -16,6 +16,8 @@ export type Overlay =
   | { readonly kind: 'none' }
   /** `offset`: the first help line on screen. */
   | { readonly kind: 'help'; readonly offset: number }
+  /** `h`: the history of one entry, scrolled down by `offset` rows. */
+  | { readonly kind: 'history'; readonly item: TimelineItem; readonly offset: number }
   | { readonly kind: 'picker'; readonly purpose: 'tags' | 'follow' | 'mute'; readonly picker: PickerState }
   | { readonly kind: 'prompt'; readonly purpose: 'search'; readonly prompt: PromptState; readonly previousQuery: string }
   | { readonly kind: 'prompt'; readonly purpose: 'pipe'; readonly prompt: PromptState; readonly item: TimelineItem };
@@ -27,6 +29,10 @@ export interface UiState {
   /** Search text; applied live while typed. */
   readonly query: string;
   readonly followedOnly: boolean;
+  /** `K`: key events only. */
+  readonly keyOnly: boolean;
+  /** `R` (and the hideRetracted setting): leave out retracted lines. */
+  readonly hideRetracted: boolean;
   /** Keys of expanded cards. */
   readonly expanded: ReadonlySet<string>;
   /** One line for the status line until the next key. */
@@ -35,11 +41,11 @@ export interface UiState {
   readonly lastPipe: string;
 }
 
-export function initialUi(tags: readonly string[] = [], followedOnly = false): UiState {
-  return { overlay: { kind: 'none' }, tags, query: '', followedOnly, expanded: new Set(), notice: undefined, lastPipe: '' };
+export function initialUi(tags: readonly string[] = [], followedOnly = false, hideRetracted = false): UiState {
+  return { overlay: { kind: 'none' }, tags, query: '', followedOnly, keyOnly: false, hideRetracted, expanded: new Set(), notice: undefined, lastPipe: '' };
 }
 
-export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' | 'nextMatch' | 'previousMatch' | 'reveal';
+export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' | 'nextMatch' | 'previousMatch' | 'nextPinned' | 'reveal';
 
 export type Effect =
   | { readonly kind: 'quit' }
@@ -94,6 +100,8 @@ function perform(state: UiState, command: Command, text: string, world: World): 
       return onTimeline(state, command, world);
     case 'help':
       return onHelp(state, overlay.offset, command, world);
+    case 'history':
+      return onHistory(state, overlay, command);
     case 'picker':
       return onPicker(state, overlay, command, text);
     case 'prompt':
@@ -161,8 +169,20 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
     }
     case 'help':
       return { state: { ...state, overlay: { kind: 'help', offset: 0 } }, effects: [] };
+    case 'history': {
+      const item = world.selected();
+      return item ? { state: { ...state, overlay: { kind: 'history', item, offset: 0 } }, effects: [] } : withNotice(state, 'no entry selected');
+    }
+    case 'nextPinned':
+      return { state, effects: [{ kind: 'scroll', command: 'nextPinned' }] };
+    case 'keyOnly':
+      return { state: { ...state, keyOnly: !state.keyOnly }, effects: [{ kind: 'scroll', command: 'newest' }] };
+    case 'retracted': {
+      const hideRetracted = !state.hideRetracted;
+      return { state: { ...state, hideRetracted, notice: hideRetracted ? 'retracted entries hidden (R shows them)' : 'retracted entries shown' }, effects: [{ kind: 'scroll', command: 'reveal' }] };
+    }
     case 'back':
-      return { state: { ...state, tags: [], query: '', followedOnly: false }, effects: [] };
+      return { state: { ...state, tags: [], query: '', followedOnly: false, keyOnly: false }, effects: [] };
     default:
       return { state, effects: [] };
   }
@@ -193,6 +213,28 @@ function chooseOrToggle(state: UiState, world: World, purpose: 'follow' | 'mute'
   const title = purpose === 'follow' ? 'Follow or unfollow' : 'Mute or unmute';
   return { state: { ...state, overlay: { kind: 'picker', purpose, picker: openPicker(title, options, false) } }, effects: [] };
 }
+
+function onHistory(state: UiState, overlay: Extract<Overlay, { kind: 'history' }>, command: Command): Outcome {
+  const scrollBy = (rows: number): Outcome => ({ state: { ...state, overlay: { ...overlay, offset: Math.max(overlay.offset + rows, 0) } }, effects: [] });
+  switch (command) {
+    case 'down':
+      return scrollBy(1);
+    case 'up':
+      return scrollBy(-1);
+    case 'pageDown':
+      return scrollBy(historyPage);
+    case 'pageUp':
+      return scrollBy(-historyPage);
+    case 'history':
+    case 'back':
+      return { state: { ...state, overlay: none }, effects: [] };
+    default:
+      return { state, effects: [] };
+  }
+}
+
+/** Rows a page key scrolls the history view (it does not know the screen's height; the view clamps). */
+const historyPage = 10;
 
 function toggleEffect(purpose: 'follow' | 'mute', value: string): Effect {
   return purpose === 'follow' ? { kind: 'toggleTopic', topic: value } : { kind: 'toggleMute', tag: value };

@@ -10,6 +10,7 @@ import { keymap, type KeyBinding, type KeyContext } from './keymap.js';
 const sections: readonly { readonly context: KeyContext; readonly title: string }[] = [
   { context: 'timeline', title: 'Timeline' },
   { context: 'help', title: 'This help' },
+  { context: 'history', title: 'History (h)' },
   { context: 'picker', title: 'Lists (t tags, f follow, m mute)' },
   { context: 'prompt', title: 'Prompts (/ search, | pipe)' },
 ];

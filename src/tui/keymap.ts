@@ -26,6 +26,10 @@ export type Command =
   | 'open'
   | 'pipe'
   | 'help'
+  | 'history'
+  | 'keyOnly'
+  | 'nextPinned'
+  | 'retracted'
   | 'mark'
   | 'accept'
   | 'erase'
@@ -37,7 +41,7 @@ export type Command =
   | 'quit';
 
 /** Where the keys go: the timeline, the help overlay, a list to choose from, a one-line prompt. */
-export type KeyContext = 'timeline' | 'help' | 'picker' | 'prompt';
+export type KeyContext = 'timeline' | 'help' | 'history' | 'picker' | 'prompt';
 
 /** The key name that stands for any printable text (a letter, or a word from an input method). */
 export const textKey = 'text';
@@ -74,10 +78,19 @@ export const keymap: readonly KeyBinding[] = [
   { keys: ['y'], label: 'y', command: 'copy', description: 'copy the entry (OSC 52)', contexts: ['timeline'] },
   { keys: ['o'], label: 'o', command: 'open', description: 'open its first link', contexts: ['timeline'] },
   { keys: ['|'], label: '|', command: 'pipe', description: 'pipe entry to a command', contexts: ['timeline'] },
+  { keys: ['h'], label: 'h', command: 'history', description: 'history: what each correction changed', contexts: ['timeline'] },
+  { keys: ['p'], label: 'p', command: 'nextPinned', description: 'next pinned entry (wraps round)', contexts: ['timeline'] },
+  { keys: ['K'], label: 'K', command: 'keyOnly', description: 'key events only', contexts: ['timeline'] },
+  { keys: ['R'], label: 'R', command: 'retracted', description: 'hide/show retracted entries', contexts: ['timeline'] },
+  { keys: ['j', 'down'], label: 'j ↓', command: 'down', description: 'scroll the history', contexts: ['history'] },
+  { keys: ['k', 'up'], label: 'k ↑', command: 'up', description: 'scroll back', contexts: ['history'] },
+  { keys: ['pagedown', 'space'], label: 'PgDn Space', command: 'pageDown', description: 'ten rows down', contexts: ['history'] },
+  { keys: ['pageup'], label: 'PgUp', command: 'pageUp', description: 'ten rows up', contexts: ['history'] },
+  { keys: ['h', 'escape'], label: 'h Esc', command: 'back', description: 'close the history', contexts: ['history'] },
   { keys: ['?'], label: '?', command: 'help', description: 'show or hide this help', contexts: ['timeline', 'help'], hint: '? help' },
   { keys: ['escape'], label: 'Esc', command: 'back', description: 'clear all filters', contexts: ['timeline'] },
   { keys: ['escape'], label: 'Esc', command: 'back', description: 'close help', contexts: ['help'], hint: 'Esc close' },
-  { keys: ['q', 'ctrl+c'], label: 'q', command: 'quit', description: 'quit', contexts: ['timeline', 'help'], hint: 'q quit' },
+  { keys: ['q', 'ctrl+c'], label: 'q', command: 'quit', description: 'quit', contexts: ['timeline', 'help', 'history'], hint: 'q quit' },
   { keys: ['down'], label: '↓', command: 'down', description: 'next in the list', contexts: ['picker'], hint: '↑/↓ move' },
   { keys: ['up'], label: '↑', command: 'up', description: 'previous in the list', contexts: ['picker'] },
   { keys: ['space'], label: 'Space', command: 'mark', description: 'mark (several: any of them)', contexts: ['picker'], hint: 'Space mark' },

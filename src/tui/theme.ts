@@ -6,6 +6,8 @@ export interface TextStyle {
   readonly bold?: boolean;
   readonly dimColor?: boolean;
   readonly inverse?: boolean;
+  readonly strikethrough?: boolean;
+  readonly underline?: boolean;
 }
 
 const colored: Readonly<Record<SpanStyle, TextStyle>> = {
@@ -19,6 +21,9 @@ const colored: Readonly<Record<SpanStyle, TextStyle>> = {
   meta: { color: 'yellow' },
   marker: { color: 'cyan', bold: true },
   followed: { color: 'yellow', bold: true, inverse: true },
+  retracted: { dimColor: true },
+  removed: { color: 'red', strikethrough: true },
+  added: { color: 'green', underline: true },
   plain: {},
 };
 

@@ -223,3 +223,14 @@ export function visibleLines(viewport: Viewport, model: ListModel): SliceLine[] 
   }
   return lines;
 }
+
+/** Selects the next entry older than the selected one for which `wanted` holds, wrapping round to the newest. */
+export function selectNextWhere(viewport: Viewport, model: ListModel, wanted: (item: TimelineItem) => boolean): Viewport {
+  const count = model.items.length;
+  const from = count === 0 || viewport.selected === null ? -1 : selectedIndex(viewport, model);
+  for (let step = 1; step <= count; step += 1) {
+    const index = (from + step) % count;
+    if (wanted(model.items.at(index)!)) return selectAt(viewport, index, model);
+  }
+  return viewport;
+}

@@ -73,7 +73,7 @@ describe('pipe face', () => {
     expect(run.lines().map((line) => `${JSON.parse(line).event}:${JSON.parse(line).id}`)).toEqual(['entry:1', 'delete:1']);
   });
 
-  it('prints templates for entries and updates only', async () => {
+  it('prints templates for entries and updates only when the template does not name {event}', async () => {
     const source = new FakeSource(F, [
       signal(F, { event: 'blog', blog: { id: 'b', title: 'T', status: 'live' } }),
       signal(F, { event: 'entry', entry: makeEntry('1', 5, { title: '見出し' }) }),
@@ -81,9 +81,9 @@ describe('pipe face', () => {
       signal(F, { event: 'delete', id: '1' }),
       { type: 'ready', feed: F },
     ]);
-    const run = harness([source], { template: compileTemplate('{time} {event} {title}') });
+    const run = harness([source], { template: compileTemplate('{time} {title}') });
     await run.done;
-    expect(run.lines()).toEqual(['14:05 entry 見出し', '14:05 update 訂正']);
+    expect(run.lines()).toEqual(['14:05 見出し', '14:05 訂正']);
   });
 
   it('warns about invalid events in one line and goes on', async () => {

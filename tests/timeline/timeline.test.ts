@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../src/schema/feed.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
 import { selectVisible, summarize } from '../../src/timeline/select.js';
-import { applySignals, arrivalsSince, emptyTimeline, getItem, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
+import { applySignals, arrivalsSince, emptyTimeline, getItem, isRetracted, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 
 const A = 'http://127.0.0.1:1/a';
@@ -61,12 +61,13 @@ describe('timeline reducer', () => {
     expect(getItem(twice, A, 'a')!.revision).toBe(0);
   });
 
-  it('removes deleted entries and does not let a replay bring them back', () => {
+  it('keeps a deleted entry where it stood, retracted with its last text, and a replay does not bring it back', () => {
     const entry = makeEntry('a', 0);
-    let timeline = applySignals(emptyTimeline(), [signal(A, { event: 'entry', entry }), signal(A, { event: 'delete', id: 'a' })]);
-    expect(ids(timeline)).toEqual([]);
-    timeline = applySignals(timeline, [signal(A, { event: 'entry', entry })]);
-    expect(ids(timeline)).toEqual([]);
+    let timeline = applySignals(emptyTimeline(), [signal(A, { event: 'entry', entry }), signal(A, { event: 'delete', id: 'a' })], 5000);
+    expect(ids(timeline)).toEqual(['a']);
+    expect(getItem(timeline, A, 'a')).toMatchObject({ entry, history: { retractedMs: 5000 } });
+    timeline = applySignals(timeline, [signal(A, { event: 'entry', entry: { ...entry, body: 'again' } })]);
+    expect(getItem(timeline, A, 'a')).toMatchObject({ entry, history: { retractedMs: 5000 } });
   });
 
   it('keeps blog status, connection, readiness and invalid counts per feed', () => {
@@ -130,7 +131,7 @@ function expectConsistent(timeline: Timeline): void {
     return before !== undefined && !(before.timeMs < after.timeMs || (before.timeMs === after.timeMs && before.seq < after.seq));
   });
   expect(unsorted).toEqual([]);
-  expect(items.filter((item) => timeline.deleted.has(item.key))).toEqual([]);
+  expect(items.filter((item) => timeline.deleted.has(item.key) !== isRetracted(item))).toEqual([]);
 }
 
 describe('timeline properties', () => {

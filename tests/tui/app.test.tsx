@@ -117,7 +117,7 @@ describe('App', () => {
     expect(frame).not.toContain('new (g)');
   });
 
-  it('changes a card in place on update, marked edited, and removes deleted entries', async () => {
+  it('changes a card in place on update, marked edited, and leaves a retracted line for deleted entries', async () => {
     const source = new FakeSource(F, entries(3));
     const { lastFrame } = mount(source);
     await frameWhere(lastFrame, (text) => text.includes('見出し1号'));
@@ -125,11 +125,12 @@ describe('App', () => {
     const edited = await frameWhere(lastFrame, (text) => text.includes('訂正後の本文'));
     const lines = edited.split('\n');
     const index = lines.findIndex((line) => line.includes('見出し1号（訂正）'));
-    expect(lines[index]).toContain('edited');
+    expect(lines[index]).toMatch(/edited 1× · \d\d:\d\d/);
     expect(lines.findIndex((line) => line.includes('見出し2号'))).toBeLessThan(index);
     expect(lines.findIndex((line) => line.includes('見出し0号'))).toBeGreaterThan(index);
     source.send(signal(F, { event: 'delete', id: 'e2' }));
-    await frameWhere(lastFrame, (text) => !text.includes('見出し2号'), 'deleted entry gone');
+    const retracted = await frameWhere(lastFrame, (text) => /14:10 +retracted \d\d:\d\d · 見出し2号/.test(text), 'retracted line');
+    expect(retracted).not.toContain('本文2。');
   });
 
   it('shows ENDED once the blog is closed', async () => {

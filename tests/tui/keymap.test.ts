@@ -37,6 +37,8 @@ function stateIn(context: KeyContext): UiState {
       return base;
     case 'help':
       return { ...base, overlay: { kind: 'help', offset: 1 } };
+    case 'history':
+      return { ...base, overlay: { kind: 'history', item, offset: 3 } };
     case 'picker':
       return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker: openPicker('t', [{ value: 'a' }, { value: 'b' }], true) } };
     case 'prompt':
@@ -48,7 +50,7 @@ function keyFor(name: string): string {
   return name === textKey ? 'z' : name;
 }
 
-const contexts: KeyContext[] = ['timeline', 'help', 'picker', 'prompt'];
+const contexts: KeyContext[] = ['timeline', 'help', 'history', 'picker', 'prompt'];
 
 describe('the keymap drives input and help', () => {
   it('help lists every binding of the keymap', () => {

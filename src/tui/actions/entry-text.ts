@@ -1,5 +1,5 @@
 import { clockParts } from '../../format/clock.js';
-import { formatNdjsonLine } from '../../schema/ndjson.js';
+import { formatNdjsonLine, ndjsonLine } from '../../schema/ndjson.js';
 import { sanitize, sanitizeLine } from '../../text/index.js';
 import type { TimelineItem } from '../../timeline/timeline.js';
 
@@ -17,7 +17,11 @@ export function entryAsText(item: TimelineItem, timeZone: string | undefined): s
   return `${lines.join('\n')}\n`;
 }
 
-/** The entry as one NDJSON line, the same schema pipe mode prints (`|` and notifyCommand). */
-export function entryAsNdjson(item: TimelineItem): string {
-  return `${formatNdjsonLine(item.feed, { event: 'entry', entry: item.entry })}\n`;
+/**
+ * The entry as one NDJSON line, the same schema pipe mode prints (`|` and notifyCommand). A
+ * correction is an `update`; a retraction a `delete` that still carries what the entry said.
+ */
+export function entryAsNdjson(item: TimelineItem, event: 'entry' | 'update' | 'delete' = 'entry'): string {
+  if (event === 'delete') return `${ndjsonLine(item.feed, 'delete', JSON.stringify(item.entry))}\n`;
+  return `${formatNdjsonLine(item.feed, { event, entry: item.entry })}\n`;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import { followedTopicOf } from '../../timeline/follow.js';
-import { arrivalsSince, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
+import { arrivalsSince, changesSince, isRetracted, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
 import { entryAsNdjson } from '../actions/entry-text.js';
 import { runWithInput } from '../actions/run-command.js';
 import { bell, detectNotificationStyle, notificationSequence, type NotificationStyle } from '../actions/terminal-sequences.js';
@@ -26,28 +26,50 @@ export function followedArrivals(previous: Timeline, next: Timeline, topics: rea
   return arrivalsSince(previous, next).filter((item) => previous.feeds.get(item.feed)?.ready === true && followedTopicOf(item.entry, topics) !== undefined);
 }
 
+/** Followed entries and key events corrected or retracted in this update, from feeds already live before it. */
+export function followedChanges(previous: Timeline, next: Timeline, topics: readonly string[]): TimelineItem[] {
+  return changesSince(previous, next).filter(
+    (item) => previous.feeds.get(item.feed)?.ready === true && (item.entry.key === true || followedTopicOf(item.entry, topics) !== undefined),
+  );
+}
+
+interface Alert {
+  readonly item: TimelineItem;
+  readonly event: 'entry' | 'update' | 'delete';
+}
+
+function alertsBetween(previous: Timeline, next: Timeline, topics: readonly string[]): Alert[] {
+  return [
+    ...followedArrivals(previous, next, topics).map((item) => ({ item, event: 'entry' as const })),
+    ...followedChanges(previous, next, topics).map((item) => ({ item, event: isRetracted(item) ? ('delete' as const) : ('update' as const) })),
+  ];
+}
+
+const alertTitles: Readonly<Record<Alert['event'], string>> = { entry: '', update: 'corrected: ', delete: 'retracted: ' };
+
 /**
- * Alerts when an entry matching a followed topic arrives: the bell, a desktop notification where
+ * Alerts when an entry matching a followed topic arrives, or one (or a key event) is corrected
+ * or retracted: the bell, a desktop notification where
  * the terminal has one, and the optional notifyCommand with the entry as NDJSON on stdin. One
  * alert per update, however many entries it brought.
  */
 export function useArrivalAlerts(timeline: Timeline, settings: Settings, { writeTerminal, env, report }: AlertOptions): void {
   const previous = useRef(timeline);
   useEffect(() => {
-    const arrivals = followedArrivals(previous.current, timeline, settings.topics);
+    const alerts = alertsBetween(previous.current, timeline, settings.topics);
     previous.current = timeline;
-    const first = arrivals[0];
+    const first = alerts[0];
     if (first === undefined) return;
     if (settings.alert !== 'off') {
-      const topic = followedTopicOf(first.entry, settings.topics)!;
-      const more = arrivals.length > 1 ? ` (+${arrivals.length - 1} more)` : '';
-      const text = `${first.entry.title ?? first.entry.body}${more}`;
+      const topic = followedTopicOf(first.item.entry, settings.topics) ?? 'key event';
+      const more = alerts.length > 1 ? ` (+${alerts.length - 1} more)` : '';
+      const text = `${alertTitles[first.event]}${first.item.entry.title ?? first.item.entry.body}${more}`;
       writeTerminal(bell + notificationSequence(notificationStyleFor(settings.alert, env), `livetail: ${topic}`, text));
     }
     if (settings.notifyCommand) {
       const command = settings.notifyCommand;
-      for (const item of arrivals) {
-        void runWithInput(command, entryAsNdjson(item)).then((result) => {
+      for (const { item, event } of alerts) {
+        void runWithInput(command, entryAsNdjson(item, event)).then((result) => {
           if (result.code !== 0) report(`notify command: ${result.summary}`);
         });
       }

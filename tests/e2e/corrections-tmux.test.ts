@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bin, userEnv } from '../helpers/processes.js';
+import { TmuxTerminal } from '../helpers/tmux.js';
+
+let terminal: TmuxTerminal | undefined;
+let serve: ChildProcess | undefined;
+
+afterEach(() => {
+  terminal?.kill();
+  terminal = undefined;
+  serve?.kill('SIGTERM');
+  serve = undefined;
+});
+
+/** `livetail serve -` with stdin kept open, so the test decides when each event goes out. */
+async function startServeFromStdin(): Promise<{ url: string; send: (event: object) => void }> {
+  const child = spawn(process.execPath, [bin, 'serve', '-', '--port', '0'], { env: userEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  serve = child;
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+  return { url, send: (event) => child.stdin!.write(`${JSON.stringify(event)}\n`) };
+}
+
+const statement = (body: string, modified?: string) => ({
+  event: 'update',
+  id: 's1',
+  time: '2026-11-25T16:05:00+09:00',
+  title: '共同声明「航路の安全を最優先」',
+  body,
+  tags: ['会見'],
+  ...(modified ? { modified } : {}),
+});
+
+describe('corrections in a real terminal (tmux 80x24, NO_COLOR)', () => {
+  it('a served entry corrected twice shows edited 2×, h marks the changes [-…-]/{+…+}, and a delete leaves the retracted line', async () => {
+    const served = await startServeFromStdin();
+    served.send({ event: 'blog', id: 'b', title: 'ほしぞら港湾サミット（架空）', status: 'live' });
+    served.send({ ...statement('両首脳は共同声明で航路の安全を確認した。'), event: 'entry' });
+    served.send({ event: 'entry', id: 's0', time: '2026-11-25T15:40:00+09:00', title: '代表団が到着', body: '会場に到着した。', tags: [] });
+    terminal = new TmuxTerminal(80, 24);
+    const config = mkdtempSync(join(tmpdir(), 'livetail-tmux-config-'));
+    terminal.start(`LIVETAIL_CONFIG_DIR=${config} NO_COLOR=1 TZ=Asia/Tokyo ${process.execPath} ${bin} ${served.url}; echo "exit=$?"; sleep 60`);
+    await terminal.waitFor((text) => text.includes('両首脳は共同声明で航路の安全を確認した。'), 'the first revision');
+
+    served.send(statement('両首脳は共同声明で航路の安全を最優先にすると表明した。', '2026-11-25T16:11:00+09:00'));
+    served.send(statement('両首脳は共同声明で「航路の安全を最優先にする」と表明した。', '2026-11-25T16:12:00+09:00'));
+    const card = await terminal.waitFor((text) => text.includes('edited 2× · 16:12'), 'edited 2×');
+    expect(card).toContain('「航路の安全を最優先にする」');
+
+    terminal.keys('h');
+    const history = await terminal.waitFor((text) => text.includes('History ·'), 'the history view');
+    expect(history).toContain('{+「+}');
+    expect(history).toContain('{+最優先にすると表明+}');
+    expect(history).toMatch(/\[-確認-\]/);
+    expect(history).toMatch(/revision 2 · arrived \d\d:\d\d · source 16:12/);
+    expect(history).toContain('first published 16:05');
+    expect(terminal.joinedScreen().split('\n')).toHaveLength(history.split('\n').length);
+
+    terminal.keys('Escape');
+    await terminal.waitFor((text) => !text.includes('History ·') && text.includes('edited 2×'), 'back to the timeline');
+    served.send({ event: 'delete', id: 's1' });
+    const retracted = await terminal.waitFor((text) => /16:05 +retracted \d\d:\d\d · 共同声明「航路の安全を最優先」/.test(text), 'the retracted line');
+    expect(retracted).not.toContain('両首脳は');
+    expect(retracted).toContain('代表団が到着');
+    terminal.keys('q');
+    await terminal.waitFor((text) => text.includes('exit=0'), 'livetail to exit');
+  });
+});
