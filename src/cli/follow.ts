@@ -1,3 +1,5 @@
+import { openSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
 import { createSources } from '../sources/create-sources.js';
 import { startEarly } from '../sources/early-start.js';
 import type { Filter } from '../timeline/select.js';
@@ -54,9 +56,12 @@ export async function follow(plan: FollowPlan): Promise<number> {
       for (const signal of signals) process.off(signal, onSignal);
     }
   }
+  // `cat feed.ndjson | livetail -`: stdin carries the feed, so keys come from the terminal itself,
+  // as less does; the view stays open after the input ends.
+  const keyboard = process.stdin.isTTY ? process.stdin : openTerminalInput();
   // Keys typed while the screen code loads would otherwise sit in the terminal's line buffer
   // and be lost when Ink switches to raw mode: switch now, Ink reads them once it is up.
-  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  keyboard?.setRawMode(true);
   const sources = createSources(plan).map(startEarly);
   // Ink (through chalk) decides on colour when it is first imported.
   if (!plan.color) process.env.FORCE_COLOR = '0';
@@ -77,6 +82,15 @@ export async function follow(plan: FollowPlan): Promise<number> {
       ...stores,
       notices,
     },
-    { debug: plan.debug, ambiguousWidth: stores.settings.value.ambiguousWidth, mouse: stores.settings.value.mouse },
+    { debug: plan.debug, ambiguousWidth: stores.settings.value.ambiguousWidth, mouse: stores.settings.value.mouse, keyboard },
   );
+}
+
+/** The controlling terminal for keys, or undefined when there is none (e.g. under cron). */
+function openTerminalInput(): ReadStream | undefined {
+  try {
+    return new ReadStream(openSync('/dev/tty', 'r'));
+  } catch {
+    return undefined;
+  }
 }

@@ -221,11 +221,13 @@ class Draft {
 
   /** Counts an entry caught up after a reconnect, and spots entries the server could not replay. */
   private noteNewEntry(feed: string, timeMs: number, isCorrection: boolean): void {
-    const gap = this.feed(feed).gap;
+    const { gap, ready } = this.feed(feed);
     if (gap === undefined) return;
     const lost = isCorrection && isInside(gap, timeMs);
     if (gap.catchingUp) {
-      const live = gap.to !== undefined && timeMs > gap.to;
+      // A server that has said `ready` before will say it again: until then all is replay. Only
+      // on hubs without it does the entry's date have to tell replay from live.
+      const live = !ready && gap.to !== undefined && timeMs > gap.to;
       this.setFeed(feed, { gap: { ...gap, caughtUp: gap.caughtUp + (live ? 0 : 1), catchingUp: !live, incomplete: gap.incomplete || lost } });
     } else if (lost) {
       this.setFeed(feed, { gap: { ...gap, incomplete: true } });

@@ -5,21 +5,21 @@ import { memoryStore, type Store } from '../settings/store.js';
 import type { Source } from '../schema/signal.js';
 import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
 import { getItem, latestGap } from '../timeline/timeline.js';
-import { countUnread } from '../timeline/unread.js';
+import { countUnread, oldestUnreadIndex } from '../timeline/unread.js';
 import { CardCache, type CardContext } from './card-layout.js';
-import { describeGap, feedLabel, headerRow, rule, statusRow } from './chrome.js';
+import { describeGap, feedName, headerRows, rule, statusRow } from './chrome.js';
 import { Rows } from './components/Rows.js';
 import { TimelineRows } from './components/TimelineRows.js';
-import { initialUi, type Effect, type World } from './controller.js';
+import { initialUi, keyContext, type Effect, type World } from './controller.js';
 import { performEffect } from './effects.js';
-import { helpRows } from './help.js';
+import { helpRows, helpScroll } from './help.js';
 import { historyPage, historyRows } from './history-layout.js';
 import { useWindowTitle } from './hooks/use-window-title.js';
 import { useWheel, type WheelEvents } from './hooks/use-wheel.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
 import { useController } from './hooks/use-controller.js';
 import { usePreferences } from './hooks/use-preferences.js';
-import { useReadMarks } from './hooks/use-read-marks.js';
+import { useReadMarks, type ReadScheduler, type ReadState } from './hooks/use-read-marks.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useTimeline } from './hooks/use-timeline.js';
 import { useViewport, type ViewportHandle } from './hooks/use-viewport.js';
@@ -50,12 +50,15 @@ export interface AppProps {
   readonly wheel?: WheelEvents;
   /** Tests pass a size; the real terminal's is followed otherwise. */
   readonly size?: TerminalSize;
+  /** When what is on screen counts as read; a timer otherwise (tests fire it by hand). */
+  readonly scheduleRead?: ReadScheduler;
   /** False when stdin cannot be put in raw mode (Ink's useInput would throw). */
   readonly interactive?: boolean;
 }
 
-const headerRows = 2;
 const statusRows = 2;
+/** Header lines for several feeds are given only while the timeline keeps at least this many rows. */
+const minimumTimelineRows = 8;
 
 /** A store given by the caller, or one in memory created once. */
 function useStore<T>(given: Store<T> | undefined, defaults: () => T): Store<T> {
@@ -82,11 +85,24 @@ export function App(props: AppProps) {
   const notifyRef = useRef<(line: string) => void>(() => undefined);
   const notify = useCallback((line: string) => notifyRef.current(line), []);
   const viewportRef = useRef<ViewportHandle | undefined>(undefined);
-  const world: World = { selected: () => viewportRef.current?.selected(), tagCounts: () => tagCounts(timeline), topics, mutedTags };
+  const readState = useRef<ReadState>({ baseline: new Map(), read: new Set() });
+  const world: World = {
+    selected: () => viewportRef.current?.selected(),
+    tagCounts: () => tagCounts(timeline),
+    // Called on a key, after this render: timelineRows is set by then.
+    helpScroll: () => helpScroll(columns, timelineRows),
+    oldestUnread: () => {
+      const drawn = viewportRef.current?.drawnItems();
+      return drawn ? oldestUnreadIndex(drawn, readState.current.baseline, readState.current.read) : -1;
+    },
+    topics,
+    mutedTags,
+  };
   const perform = (effect: Effect): void =>
     performEffect(effect, {
       quit: exit,
       scroll: (command) => viewportRef.current?.scroll(command),
+      select: (index) => viewportRef.current?.select(index),
       toggleTopic: preferences.toggleTopic,
       toggleMute: preferences.toggleMute,
       writeTerminal,
@@ -108,16 +124,23 @@ export function App(props: AppProps) {
   const items = view.items;
   const feeds = useMemo(() => [...timeline.feeds.values()], [timeline.feeds]);
   const multiFeed = feeds.length > 1;
+  const feedNames = useMemo(() => new Map(feeds.map((info) => [info.feed, feedName(info)])), [feeds]);
+  const summary = summarize(timeline, items.length);
+  const header = headerRows(
+    { summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, keyOnly: ui.keyOnly, hideRetracted: ui.hideRetracted, hidden: view.hidden, muted: view.muted } },
+    columns,
+    rows - 1 - 1 - statusRows - minimumTimelineRows,
+  );
   // Ink repaints the whole screen when a frame is as tall as the terminal: stay one row short.
-  const timelineRows = Math.max(rows - 1 - headerRows - statusRows, 1);
+  const timelineRows = Math.max(rows - 1 - header.length - 1 - statusRows, 1);
   const contextOf = useCallback(
     (index: number): CardContext => ({
       width: columns,
       timeZone,
-      feedLabel: multiFeed ? feedLabel(items.at(index)!.feed) : undefined,
+      feedLabel: multiFeed ? feedNames.get(items.at(index)!.feed) : undefined,
       expanded: ui.expanded.has(items.at(index)!.key),
     }),
-    [columns, timeZone, multiFeed, items, ui.expanded],
+    [columns, timeZone, multiFeed, feedNames, items, ui.expanded],
   );
   const model = useMemo<ListModel>(
     () => ({ items, rows: timelineRows, latestSeq: timeline.seq, heightOf: (index) => cache.rows(items.at(index)!, contextOf(index)).length }),
@@ -132,11 +155,14 @@ export function App(props: AppProps) {
   });
 
   const lines = visibleLines(viewport, model);
-  const baseline = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items.at(index)!))]);
+  const reading = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items.at(index)!))], items.at(selectedIndex(viewport, model)), props.scheduleRead);
+  const { baseline, read } = reading;
+  useEffect(() => {
+    readState.current = reading;
+  });
   useArrivalAlerts(update, preferences.settings, { writeTerminal, env, report: notify });
 
-  const summary = summarize(timeline, items.length);
-  const unread = useMemo(() => countUnread(items, baseline), [items, baseline]);
+  const unread = useMemo(() => countUnread(items, baseline, read), [items, baseline, read]);
   // A pass over every entry, which reads of the viewport only whether it follows and what was
   // seen: not again for each key that only moves the selection.
   const newEntries = useMemo(() => newCount(viewport, model), [viewport.top === null, viewport.seenSeq, model]);
@@ -153,25 +179,23 @@ export function App(props: AppProps) {
 
   const { overlay } = ui;
   let body: ReactElement;
-  if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows)} />;
+  if (overlay.kind === 'help') body = <Rows color={color} rows={helpRows(columns, timelineRows, overlay.offset)} />;
   else if (overlay.kind === 'history') {
     // The entry as it is now: a correction arriving while the history is open shows up in it.
     const item = getItem(timeline, overlay.item.feed, overlay.item.entry.id) ?? overlay.item;
     body = <Rows color={color} rows={historyPage(historyRows(item, columns, !color, timeZone), timelineRows, overlay.offset)} />;
   } else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
   else {
-    const empty = timeline.size > 0 ? 'filtered' : 'waiting';
-    body = <TimelineRows {...{ lines, model, cache, contextOf, topics, baseline, color, empty }} selected={selectedIndex(viewport, model)} />;
+    const stopped = feeds.length > 0 && feeds.every((info) => info.connection.status === 'stopped');
+    const empty = timeline.size > 0 ? 'filtered' : stopped ? 'stopped' : 'waiting';
+    body = <TimelineRows {...{ lines, model, cache, contextOf, topics, baseline, read, color, empty }} selected={selectedIndex(viewport, model)} />;
   }
 
   return (
     <Box flexDirection="column" width={columns}>
       <Rows
         color={color}
-        rows={[
-          headerRow({ summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, keyOnly: ui.keyOnly, hideRetracted: ui.hideRetracted, hidden: view.hidden, muted: view.muted } }, columns),
-          rule(columns),
-        ]}
+        rows={[...header, rule(columns)]}
       />
       <Box height={timelineRows} flexDirection="column" overflow="hidden">
         {body}
@@ -187,7 +211,7 @@ export function App(props: AppProps) {
       ) : (
         <Rows
           color={color}
-          rows={[statusRow({ newEntries, invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice }, columns)]}
+          rows={[statusRow({ newEntries, invalid: summary.invalid, lastInvalid: summary.lastInvalid, notes, notice: ui.notice, context: keyContext(overlay) }, columns)]}
         />
       )}
     </Box>

@@ -4,7 +4,7 @@ import { clockParts } from '../format/clock.js';
 import type { FeedInfo, Gap } from '../timeline/timeline.js';
 import type { TimelineSummary } from '../timeline/select.js';
 import type { Row, Span } from './card-layout.js';
-import { keymap } from './keymap.js';
+import { bindingsFor, type KeyContext } from './keymap.js';
 
 /*
  * Header and status line as rows of spans, cut to the width: pure, so they are tested without
@@ -22,25 +22,33 @@ function describeConnection(state: ConnectionState): string {
     case 'connected':
       return 'connected';
     case 'reconnecting':
-      return `reconnecting in ${Math.ceil(state.delayMs / 1000)}s (attempt ${state.attempt})`;
+      // Why, not only when: `connection refused` and `HTTP 503` call for different things.
+      return `reconnecting in ${Math.ceil(state.delayMs / 1000)}s (attempt ${state.attempt}): ${sanitizeLine(state.reason)}`;
     case 'stopped':
-      return `stopped: ${state.reason}`;
+      return `stopped: ${sanitizeLine(state.reason)}`;
     case 'ended':
       return 'input ended';
   }
 }
 
-/** One word for all feeds: the worst state wins, since that is what the reader must know. */
-export function connectionSummary(feeds: readonly FeedInfo[]): string {
-  const rank: Record<ConnectionState['status'], number> = { stopped: 4, reconnecting: 3, connecting: 2, ended: 1, connected: 0 };
-  const worst = feeds.reduce<FeedInfo | undefined>(
-    (found, info) => (found === undefined || rank[info.connection.status] > rank[found.connection.status] ? info : found),
-    undefined,
-  );
-  if (!worst) return '';
-  const text = describeConnection(worst.connection);
-  return feeds.length > 1 && worst.connection.status !== 'connected' ? `${feedLabel(worst.feed)}: ${text}` : text;
+/** What a feed is called on screen: the blog's title once known, its address until then. */
+export function feedName(info: FeedInfo): string {
+  return info.blog ? sanitizeLine(info.blog.title) : feedLabel(info.feed);
 }
+
+type FeedBadge = 'LIVE' | 'ENDED' | 'STOPPED';
+
+/** A feed that stopped for good is not live, whatever its blog last said. */
+function feedBadge(info: FeedInfo): FeedBadge {
+  if (info.connection.status === 'stopped') return 'STOPPED';
+  return info.blog?.status === 'ended' ? 'ENDED' : 'LIVE';
+}
+
+const badgeSpans: Record<FeedBadge, Span> = {
+  LIVE: { text: ' ● LIVE ', style: 'time' },
+  ENDED: { text: ' ■ ENDED ', style: 'meta' },
+  STOPPED: { text: ' ✖ STOPPED ', style: 'marker' },
+};
 
 /** A short name for a feed URL: host and path, without the scheme. */
 export function feedLabel(feed: string): string {
@@ -86,14 +94,25 @@ function describeFilters(filterTags: readonly string[], summary: TimelineSummary
   return parts;
 }
 
-export function headerRow({ summary, feeds, filterTags, view }: HeaderModel, width: number): Row {
-  const badge: Span = summary.ended
-    ? { text: ' ■ ENDED ', style: 'meta' }
-    : { text: ' ● LIVE ', style: 'time' };
-  const title = sanitizeLine(summary.title ?? (feeds.length === 1 ? feedLabel(feeds[0]!.feed) : `${feeds.length} feeds`));
-  const parts = [connectionSummary(feeds), `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`];
-  parts.push(...describeFilters(filterTags, summary, view));
-  return spread([badge, { text: ` ${title}`, style: 'title' }], [{ text: `${parts.join(' · ')} `, style: 'plain' }], width);
+/**
+ * The header: one line for one feed. For several, a line of counts (`● 1 LIVE · ■ 1 ENDED`), then
+ * one line per feed with its state when `room` allows, since mixing them hid an ended blog.
+ */
+export function headerRows({ summary, feeds, filterTags, view }: HeaderModel, width: number, room: number): Row[] {
+  const totals = [`${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`, ...describeFilters(filterTags, summary, view)];
+  const right = (parts: readonly string[]): Span[] => [{ text: `${parts.join(' · ')} `, style: 'plain' }];
+  if (feeds.length <= 1) {
+    const info = feeds[0];
+    const badge = badgeSpans[info ? feedBadge(info) : summary.ended ? 'ENDED' : 'LIVE'];
+    const title = info ? feedName(info) : sanitizeLine(summary.title ?? '');
+    return [spread([badge, { text: ` ${title}`, style: 'title' }], right(info ? [describeConnection(info.connection), ...totals] : totals), width)];
+  }
+  const counts = new Map<FeedBadge, number>();
+  for (const info of feeds) counts.set(feedBadge(info), (counts.get(feedBadge(info)) ?? 0) + 1);
+  const countSpans = [...counts].map(([badge, count]): Span => ({ ...badgeSpans[badge], text: badgeSpans[badge].text.replace(badge, `${count} ${badge}`) }));
+  const first = spread([...countSpans, { text: ` ${feeds.length} feeds`, style: 'title' }], right(totals), width);
+  if (room < feeds.length + 1) return [first];
+  return [first, ...feeds.map((info) => spread([{ text: ' ', style: 'plain' }, badgeSpans[feedBadge(info)], { text: ` ${feedName(info)}`, style: 'title' }], right([describeConnection(info.connection)]), width))];
 }
 
 /** The gap marker for the status line: `disconnected 14:02–14:09, 12 entries caught up`. */
@@ -115,14 +134,16 @@ export interface StatusModel {
   readonly notes?: readonly string[];
   /** A one-line message (the result of the last key) shown instead of the key hints. */
   readonly notice?: string | undefined;
+  /** Whose keys the hints name: in a list `j` types, so timeline hints would mislead. */
+  readonly context?: KeyContext;
 }
 
-export function statusRow({ newEntries, invalid, lastInvalid, notes = [], notice }: StatusModel, width: number): Row {
+export function statusRow({ newEntries, invalid, lastInvalid, notes = [], notice, context = 'timeline' }: StatusModel, width: number): Row {
   const left: Span[] = [];
   if (newEntries > 0) left.push({ text: ` ↑ ${newEntries} new (g) `, style: 'marker' });
   for (const note of notes) left.push({ text: ` ${sanitizeLine(note)} `, style: 'marker' });
   if (notice) left.push({ text: ` ${sanitizeLine(notice)}`, style: 'meta' });
-  else left.push({ text: ` ${keymap.flatMap((binding) => (binding.hint ? [binding.hint] : [])).join(' · ')}`, style: 'plain' });
+  else left.push({ text: ` ${bindingsFor(context).flatMap((binding) => (binding.hint ? [binding.hint] : [])).join(' · ')}`, style: 'plain' });
   const right: Span[] =
     invalid > 0
       ? [{ text: `${invalid} invalid skipped${lastInvalid ? `: ${sanitizeLine(lastInvalid)}` : ''} `, style: 'meta' }]

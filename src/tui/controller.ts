@@ -14,7 +14,8 @@ import { openPrompt, promptReducer, type PromptState } from './prompt/reducer.js
 
 export type Overlay =
   | { readonly kind: 'none' }
-  | { readonly kind: 'help' }
+  /** `offset`: the first help line on screen. */
+  | { readonly kind: 'help'; readonly offset: number }
   /** `h`: the history of one entry, scrolled down by `offset` rows. */
   | { readonly kind: 'history'; readonly item: TimelineItem; readonly offset: number }
   | { readonly kind: 'picker'; readonly purpose: 'tags' | 'follow' | 'mute'; readonly picker: PickerState }
@@ -36,7 +37,7 @@ export interface UiState {
   readonly expanded: ReadonlySet<string>;
   /** One line for the status line until the next key. */
   readonly notice: string | undefined;
-  /** The last command given to `|`, offered again. */
+  /** The last command given to `|`, offered again with ↑. */
   readonly lastPipe: string;
 }
 
@@ -49,6 +50,7 @@ export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | '
 export type Effect =
   | { readonly kind: 'quit' }
   | { readonly kind: 'scroll'; readonly command: ScrollCommand }
+  | { readonly kind: 'select'; readonly index: number }
   | { readonly kind: 'toggleTopic'; readonly topic: string }
   | { readonly kind: 'toggleMute'; readonly tag: string }
   | { readonly kind: 'copy'; readonly item: TimelineItem }
@@ -59,6 +61,10 @@ export type Effect =
 export interface World {
   selected(): TimelineItem | undefined;
   tagCounts(): readonly TagCount[];
+  /** How far help scrolls on this screen: lines per page, and the last offset. */
+  helpScroll(): { readonly page: number; readonly last: number };
+  /** Index of the oldest unread entry in the view, -1 when none is. */
+  oldestUnread(): number;
   readonly topics: readonly string[];
   readonly mutedTags: readonly string[];
 }
@@ -93,7 +99,7 @@ function perform(state: UiState, command: Command, text: string, world: World): 
     case 'none':
       return onTimeline(state, command, world);
     case 'help':
-      return { state: command === 'help' || command === 'back' ? { ...state, overlay: { kind: 'none' } } : state, effects: [] };
+      return onHelp(state, overlay.offset, command, world);
     case 'history':
       return onHistory(state, overlay, command);
     case 'picker':
@@ -122,6 +128,10 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
     case 'previousMatch':
       if (state.query.trim() === '') return withNotice(state, 'no search: press / first');
       return { state, effects: [{ kind: 'scroll', command }] };
+    case 'oldestUnread': {
+      const index = world.oldestUnread();
+      return index < 0 ? withNotice(state, 'nothing unread') : { state, effects: [{ kind: 'select', index }] };
+    }
     case 'expand': {
       const item = world.selected();
       if (!item) return { state, effects: [] };
@@ -153,10 +163,12 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
     case 'pipe': {
       const item = world.selected();
       if (!item) return withNotice(state, 'no entry selected');
-      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'pipe', prompt: openPrompt('| ', state.lastPipe), item } }, effects: [] };
+      // Empty, with the last command one ↑ away: a pre-filled line that typing appended to ran
+      // commands nobody wrote (`wc -cnosuchcmd`).
+      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'pipe', prompt: openPrompt('| '), item } }, effects: [] };
     }
     case 'help':
-      return { state: { ...state, overlay: { kind: 'help' } }, effects: [] };
+      return { state: { ...state, overlay: { kind: 'help', offset: 0 } }, effects: [] };
     case 'history': {
       const item = world.selected();
       return item ? { state: { ...state, overlay: { kind: 'history', item, offset: 0 } }, effects: [] } : withNotice(state, 'no entry selected');
@@ -174,6 +186,17 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
     default:
       return { state, effects: [] };
   }
+}
+
+/** Help scrolls with the timeline's keys, so a small screen can read all of it. */
+function onHelp(state: UiState, offset: number, command: Command, world: World): Outcome {
+  if (command === 'help' || command === 'back') return { state: { ...state, overlay: none }, effects: [] };
+  const { page, last } = world.helpScroll();
+  const steps: Partial<Record<Command, number>> = { down: 1, up: -1, pageDown: page, pageUp: -page, newest: -last, oldest: last };
+  const step = steps[command];
+  if (step === undefined) return { state, effects: [] };
+  const next = Math.min(Math.max(offset + step, 0), last);
+  return next === offset ? { state, effects: [] } : { state: { ...state, overlay: { kind: 'help', offset: next } }, effects: [] };
 }
 
 /** `f`/`m`: one candidate is toggled at once; several open a chooser. */
@@ -255,7 +278,13 @@ function onPrompt(state: UiState, overlay: Extract<Overlay, { kind: 'prompt' }>,
     case 'type':
       return edit(promptReducer(overlay.prompt, { type: 'type', text }));
     case 'erase':
-      return edit(promptReducer(overlay.prompt, { type: 'erase' }));
+    case 'eraseWord':
+    case 'eraseLine':
+      return edit(promptReducer(overlay.prompt, { type: command }));
+    case 'recall': {
+      const earlier = overlay.purpose === 'pipe' ? state.lastPipe : overlay.previousQuery;
+      return earlier === '' ? { state, effects: [] } : edit(promptReducer(overlay.prompt, { type: 'recall', text: earlier }));
+    }
     case 'back':
       return { state: { ...state, overlay: none, ...(overlay.purpose === 'search' ? { query: overlay.previousQuery } : {}) }, effects: [] };
     case 'accept': {

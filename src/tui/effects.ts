@@ -8,6 +8,7 @@ import type { Effect, ScrollCommand } from './controller.js';
 export interface EffectTargets {
   readonly quit: () => void;
   readonly scroll: (command: ScrollCommand) => void;
+  readonly select: (index: number) => void;
   /** Both return the line that says what changed. */
   readonly toggleTopic: (topic: string) => string;
   readonly toggleMute: (tag: string) => string;
@@ -25,6 +26,9 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
       return;
     case 'scroll':
       targets.scroll(effect.command);
+      return;
+    case 'select':
+      targets.select(effect.index);
       return;
     case 'toggleTopic':
       notify(targets.toggleTopic(effect.topic));

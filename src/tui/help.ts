@@ -45,16 +45,33 @@ function drawCell(cell: Cell | undefined, width: number): Span[] {
   ];
 }
 
-export function helpRows(width: number, height: number): Row[] {
+/** Every help line for this width: one column, or two when one would not fit and there is room. */
+function helpLines(width: number, height: number): Row[] {
   const all = cells();
   const columns = all.length > height && width >= 60 ? 2 : 1;
   const perColumn = Math.max(Math.ceil(all.length / columns), 1);
   const columnWidth = Math.floor(width / columns);
   const rows: Row[] = [];
-  for (let line = 0; line < Math.min(perColumn, height); line += 1) {
+  for (let line = 0; line < perColumn; line += 1) {
     const row: Span[] = [];
     for (let column = 0; column < columns; column += 1) row.push(...drawCell(all[column * perColumn + line], columnWidth));
     rows.push(row);
   }
   return rows;
+}
+
+/** When help is taller than the screen, the last row says whether more follows. */
+export function helpScroll(width: number, height: number): { readonly page: number; readonly last: number } {
+  const total = helpLines(width, height).length;
+  const page = Math.max(height - 1, 1);
+  return { page, last: total <= height ? 0 : Math.max(total - page, 0) };
+}
+
+export function helpRows(width: number, height: number, offset = 0): Row[] {
+  const lines = helpLines(width, height);
+  if (lines.length <= height) return lines;
+  const { page, last } = helpScroll(width, height);
+  const start = Math.min(Math.max(offset, 0), last);
+  const footer = start < last ? ' more ↓ (j/k, PgDn/PgUp)' : ' end of help (? or Esc closes)';
+  return [...lines.slice(start, start + page), [{ text: fitWidth(truncate(footer, width), width), style: 'meta' }]];
 }

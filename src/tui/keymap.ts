@@ -13,6 +13,7 @@ export type Command =
   | 'newest'
   | 'oldest'
   | 'expand'
+  | 'oldestUnread'
   | 'tags'
   | 'clearTags'
   | 'search'
@@ -32,6 +33,9 @@ export type Command =
   | 'mark'
   | 'accept'
   | 'erase'
+  | 'eraseWord'
+  | 'eraseLine'
+  | 'recall'
   | 'type'
   | 'back'
   | 'quit';
@@ -55,12 +59,13 @@ export interface KeyBinding {
 }
 
 export const keymap: readonly KeyBinding[] = [
-  { keys: ['j', 'down'], label: 'j ↓', command: 'down', description: 'next (older) entry', contexts: ['timeline'], hint: 'j/k move' },
-  { keys: ['k', 'up'], label: 'k ↑', command: 'up', description: 'previous (newer) entry', contexts: ['timeline'] },
-  { keys: ['pagedown', 'space'], label: 'PgDn Space', command: 'pageDown', description: 'one screen down', contexts: ['timeline'] },
-  { keys: ['pageup'], label: 'PgUp', command: 'pageUp', description: 'one screen up', contexts: ['timeline'] },
-  { keys: ['g', 'home'], label: 'g Home', command: 'newest', description: 'newest (follow new ones)', contexts: ['timeline'] },
-  { keys: ['G', 'end'], label: 'G End', command: 'oldest', description: 'oldest entry', contexts: ['timeline'] },
+  { keys: ['j', 'down'], label: 'j ↓', command: 'down', description: 'next (older) entry', contexts: ['timeline', 'help'], hint: 'j/k move' },
+  { keys: ['k', 'up'], label: 'k ↑', command: 'up', description: 'previous (newer) entry', contexts: ['timeline', 'help'] },
+  { keys: ['pagedown', 'space'], label: 'PgDn Space', command: 'pageDown', description: 'one screen down', contexts: ['timeline', 'help'] },
+  { keys: ['pageup'], label: 'PgUp', command: 'pageUp', description: 'one screen up', contexts: ['timeline', 'help'] },
+  { keys: ['g', 'home'], label: 'g Home', command: 'newest', description: 'newest (follow new ones)', contexts: ['timeline', 'help'] },
+  { keys: ['G', 'end'], label: 'G End', command: 'oldest', description: 'oldest entry', contexts: ['timeline', 'help'] },
+  { keys: ['u'], label: 'u', command: 'oldestUnread', description: 'oldest unread entry', contexts: ['timeline'] },
   { keys: ['return'], label: 'Enter', command: 'expand', description: 'expand/collapse the entry', contexts: ['timeline'] },
   { keys: ['t'], label: 't', command: 'tags', description: 'filter by tags', contexts: ['timeline'], hint: 't tags' },
   { keys: ['T'], label: 'T', command: 'clearTags', description: 'clear the tag filter', contexts: ['timeline'] },
@@ -84,15 +89,18 @@ export const keymap: readonly KeyBinding[] = [
   { keys: ['h', 'escape'], label: 'h Esc', command: 'back', description: 'close the history', contexts: ['history'] },
   { keys: ['?'], label: '?', command: 'help', description: 'show or hide this help', contexts: ['timeline', 'help'], hint: '? help' },
   { keys: ['escape'], label: 'Esc', command: 'back', description: 'clear all filters', contexts: ['timeline'] },
-  { keys: ['escape'], label: 'Esc', command: 'back', description: 'close help', contexts: ['help'] },
+  { keys: ['escape'], label: 'Esc', command: 'back', description: 'close help', contexts: ['help'], hint: 'Esc close' },
   { keys: ['q', 'ctrl+c'], label: 'q', command: 'quit', description: 'quit', contexts: ['timeline', 'help', 'history'], hint: 'q quit' },
-  { keys: ['down'], label: '↓', command: 'down', description: 'next in the list', contexts: ['picker'] },
+  { keys: ['down'], label: '↓', command: 'down', description: 'next in the list', contexts: ['picker'], hint: '↑/↓ move' },
   { keys: ['up'], label: '↑', command: 'up', description: 'previous in the list', contexts: ['picker'] },
-  { keys: ['space'], label: 'Space', command: 'mark', description: 'mark (several: any of them)', contexts: ['picker'] },
+  { keys: ['space'], label: 'Space', command: 'mark', description: 'mark (several: any of them)', contexts: ['picker'], hint: 'Space mark' },
   { keys: [textKey], label: 'type', command: 'type', description: 'narrow the list, edit text', contexts: ['picker', 'prompt'] },
   { keys: ['backspace'], label: 'Backspace', command: 'erase', description: 'erase a character', contexts: ['picker', 'prompt'] },
-  { keys: ['return'], label: 'Enter', command: 'accept', description: 'apply', contexts: ['picker', 'prompt'] },
-  { keys: ['escape'], label: 'Esc', command: 'back', description: 'cancel', contexts: ['picker', 'prompt'] },
+  { keys: ['ctrl+w'], label: 'Ctrl-W', command: 'eraseWord', description: 'erase a word', contexts: ['prompt'] },
+  { keys: ['ctrl+u'], label: 'Ctrl-U', command: 'eraseLine', description: 'erase the line', contexts: ['prompt'] },
+  { keys: ['up'], label: '↑', command: 'recall', description: 'the last command (|) or search', contexts: ['prompt'] },
+  { keys: ['return'], label: 'Enter', command: 'accept', description: 'apply', contexts: ['picker', 'prompt'], hint: 'Enter apply' },
+  { keys: ['escape'], label: 'Esc', command: 'back', description: 'cancel', contexts: ['picker', 'prompt'], hint: 'Esc cancel' },
   { keys: ['ctrl+c'], label: 'Ctrl-C', command: 'quit', description: 'quit', contexts: ['picker', 'prompt'] },
 ];
 

@@ -1,3 +1,4 @@
+import type { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { App, type AppProps } from './App.js';
 import { applyWidthProfile, describeWidths, profileFrom, type AmbiguousWidth } from '../text/index.js';
@@ -16,16 +17,19 @@ export interface TuiOptions {
   ambiguousWidth: AmbiguousWidth | 'auto';
   /** Mouse wheel reporting (the `mouse` setting). */
   mouse: boolean;
+  /** Where keys come from: stdin, or the terminal when stdin is the feed; none off a terminal. */
+  keyboard: ReadStream | undefined;
 }
 
 /**
  * Runs the full-screen app on the alternate screen and guarantees the reader's terminal comes
  * back on every way out: q, Ctrl-C, SIGTERM/SIGHUP and a crash.
  */
-export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'writeTerminal' | 'env' | 'setTitle' | 'wheel'>, { debug, ambiguousWidth, mouse }: TuiOptions): Promise<number> {
+export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'writeTerminal' | 'env' | 'setTitle' | 'wheel'>, { debug, ambiguousWidth, mouse, keyboard }: TuiOptions): Promise<number> {
   const stdout = process.stdout;
-  const tty = process.stdin;
-  const interactive = tty.isTTY === true;
+  // Keys come from stdin, or from the terminal itself when stdin is the feed (`cat x | livetail -`).
+  const tty = keyboard;
+  const interactive = tty !== undefined;
   const reportMouse = mouse && interactive;
   let restored = false;
   let detachInput = (): void => {};
@@ -33,7 +37,7 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
     if (restored) return;
     restored = true;
     detachInput();
-    if (tty.isTTY) tty.setRawMode(false);
+    tty?.setRawMode(false);
     stdout.write((reportMouse ? mouseSequences.disable : '') + showCursor + leaveAlternateScreen + titleSequences.restore);
   };
   stdout.write(titleSequences.save + enterAlternateScreen);
@@ -44,7 +48,7 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
   let outstanding = 0;
   let cutOff = '';
   let measuredLine = 'terminal widths: not measured (input is not a terminal)';
-  if (interactive) {
+  if (tty) {
     tty.setEncoding('utf8');
     const probe = await measureTerminal({ write: (text) => void stdout.write(text), onInput: onTerminalInput(tty) });
     const profile = profileFrom(probe.measured, ambiguousWidth);
@@ -57,7 +61,7 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
   const wheelListeners = new Set<(direction: WheelDirection) => void>();
   const swallowReports = createReportSwallower(outstanding, cutOff);
   const takeMouse = createMouseFilter((direction) => wheelListeners.forEach((listener) => listener(direction)));
-  const input = interactive ? filteredInput(tty, (chunk) => takeMouse(swallowReports(chunk)), typed) : undefined;
+  const input = tty ? filteredInput(tty, (chunk) => takeMouse(swallowReports(chunk)), typed) : undefined;
   if (input) detachInput = input.detach;
   if (reportMouse) stdout.write(mouseSequences.enable);
   const wheel = reportMouse
@@ -96,6 +100,8 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
   }
   restore();
   if (debug) process.stderr.write(`livetail: ${measuredLine}\n`);
+  // A terminal opened for keys would keep the process alive.
+  if (keyboard !== process.stdin) keyboard?.destroy();
   if (crash !== undefined) {
     const error = crash instanceof Error ? crash : new Error(String(crash));
     process.stderr.write(`livetail: ${debug ? error.stack ?? error.message : error.message}\n`);

@@ -15,7 +15,11 @@ export interface Position {
 }
 
 export interface Viewport {
-  /** The first line on screen: a line offset inside an entry. `null` follows the newest entry. */
+  /**
+   * The first line on screen: a line offset inside an entry. `null` follows the newest entry,
+   * which happens only while the newest entry is the one selected: once the reader moves off it,
+   * the top is pinned and arrivals never move what they see.
+   */
   readonly top: (Position & { readonly offset: number }) | null;
   /** The entry under the cursor; `null` means the first entry on screen. */
   readonly selected: (Position & { readonly key: string }) | null;
@@ -104,9 +108,6 @@ function moveTop(top: Top, lines: number, model: ListModel): Top {
 }
 
 function withTop(viewport: Viewport, top: Top, model: ListModel): Viewport {
-  if (top.index === 0 && top.offset === 0) {
-    return { ...viewport, top: null, seenSeq: model.latestSeq };
-  }
   const item = model.items.at(top.index)!;
   const wasFollowing = viewport.top === null;
   return {
@@ -114,6 +115,20 @@ function withTop(viewport: Viewport, top: Top, model: ListModel): Viewport {
     top: { ...position(item), offset: top.offset },
     seenSeq: wasFollowing ? model.latestSeq : viewport.seenSeq,
   };
+}
+
+/**
+ * Follows the newest entry exactly when it is selected at the very top; pins the screen as soon
+ * as the selection is anywhere else. Every move ends here, so no state in between survives.
+ */
+function settle(viewport: Viewport, model: ListModel): Viewport {
+  if (model.items.length === 0) return viewport;
+  const selected = selectedIndex(viewport, model);
+  const top = resolveTop(viewport, model);
+  if (selected === 0 && top.index === 0 && top.offset === 0) {
+    return { top: null, selected: null, seenSeq: Math.max(viewport.seenSeq, model.latestSeq) };
+  }
+  return viewport.top === null ? withTop(viewport, top, model) : viewport;
 }
 
 function withSelected(viewport: Viewport, index: number, model: ListModel): Viewport {
@@ -138,37 +153,28 @@ function reveal(viewport: Viewport, index: number, model: ListModel): Viewport {
   return withTop(viewport, moveTop({ index, offset: 0 }, height - model.rows, model), model);
 }
 
-/** Whether any line of the card at `index` is on screen. */
-function isOnScreen(viewport: Viewport, index: number, model: ListModel): boolean {
-  const top = resolveTop(viewport, model);
-  if (index < top.index) return false;
-  let start = -top.offset;
-  for (let cursor = top.index; cursor < index && start < model.rows; cursor += 1) start += model.heightOf(cursor);
-  return start < model.rows;
+/** Selects the card at `index` and scrolls the least needed to show it. */
+export function selectAt(viewport: Viewport, index: number, model: ListModel): Viewport {
+  if (model.items.length === 0) return viewport;
+  const clamped = Math.min(Math.max(index, 0), model.items.length - 1);
+  return settle(reveal(withSelected(viewport, clamped, model), clamped, model), model);
 }
 
 export function moveSelection(viewport: Viewport, delta: number, model: ListModel): Viewport {
-  if (model.items.length === 0) return viewport;
-  // While following, arrivals can push the selected card off the top of the list on screen;
-  // a move then starts from what the reader sees, not from where the card went.
-  const selected = selectedIndex(viewport, model);
-  const current = viewport.top === null && !isOnScreen(viewport, selected, model) ? resolveTop(viewport, model).index : selected;
-  const index = Math.min(Math.max(current + delta, 0), model.items.length - 1);
-  return reveal(withSelected(viewport, index, model), index, model);
+  return selectAt(viewport, selectedIndex(viewport, model) + delta, model);
 }
 
 /** Like `moveSelection`, but past either end it comes round to the other (n/N through matches). */
 export function moveSelectionWrapping(viewport: Viewport, delta: number, model: ListModel): Viewport {
   const count = model.items.length;
   if (count === 0) return viewport;
-  const index = (((selectedIndex(viewport, model) + delta) % count) + count) % count;
-  return reveal(withSelected(viewport, index, model), index, model);
+  return selectAt(viewport, (((selectedIndex(viewport, model) + delta) % count) + count) % count, model);
 }
 
 /** Scrolls the least needed to bring the selected card back on screen (after a resize or an expand). */
 export function revealSelected(viewport: Viewport, model: ListModel): Viewport {
   if (model.items.length === 0 || viewport.selected === null) return viewport;
-  return reveal(viewport, selectedIndex(viewport, model), model);
+  return settle(reveal(viewport, selectedIndex(viewport, model), model), model);
 }
 
 /** Scrolls by whole screens and selects the first card that starts on screen. */
@@ -179,7 +185,7 @@ export function scrollPage(viewport: Viewport, pages: number, model: ListModel):
   const scrolled = withTop(viewport, top, model);
   const nextStartsOnScreen = top.index < model.items.length - 1 && model.heightOf(top.index) - top.offset < model.rows;
   const firstStarting = top.offset > 0 && nextStartsOnScreen ? top.index + 1 : top.index;
-  return withSelected(scrolled, firstStarting, model);
+  return settle(withSelected(scrolled, firstStarting, model), model);
 }
 
 export function toNewest(viewport: Viewport, model: ListModel): Viewport {
@@ -188,7 +194,7 @@ export function toNewest(viewport: Viewport, model: ListModel): Viewport {
 
 export function toOldest(viewport: Viewport, model: ListModel): Viewport {
   if (model.items.length === 0) return viewport;
-  return withSelected(withTop(viewport, lastTop(model), model), model.items.length - 1, model);
+  return settle(withSelected(withTop(viewport, lastTop(model), model), model.items.length - 1, model), model);
 }
 
 export function newCount(viewport: Viewport, model: ListModel): number {
@@ -225,19 +231,21 @@ export function selectNextWhere(viewport: Viewport, model: ListModel, wanted: (i
   const from = count === 0 || viewport.selected === null ? -1 : selectedIndex(viewport, model);
   for (let step = 1; step <= count; step += 1) {
     const index = (from + step) % count;
-    if (wanted(model.items.at(index)!)) return reveal(withSelected(viewport, index, model), index, model);
+    if (wanted(model.items.at(index)!)) return selectAt(viewport, index, model);
   }
   return viewport;
 }
 
-export interface ViewportAction {
-  readonly command: ScrollCommand;
-  readonly model: ListModel;
-}
+/** A scroll command, or the selection put on one entry (the oldest unread one, say). */
+export type ViewportAction =
+  | { readonly command: ScrollCommand; readonly model: ListModel }
+  | { readonly command: 'select'; readonly index: number; readonly model: ListModel };
 
 /** One scroll command applied to the viewport, for `useReducer`. */
-export function viewportReducer(viewport: Viewport, { command, model }: ViewportAction): Viewport {
-  switch (command) {
+export function viewportReducer(viewport: Viewport, action: ViewportAction): Viewport {
+  const { model } = action;
+  if (action.command === 'select') return selectAt(viewport, action.index, model);
+  switch (action.command) {
     case 'down':
       return moveSelection(viewport, 1, model);
     case 'up':

@@ -43,6 +43,12 @@ describe('timeline after reconnects', () => {
     expect(gapOf(timeline)).toEqual({ from: at(2), to: at(9), caughtUp: 2, catchingUp: false, incomplete: false });
   });
 
+  it('on a server that sends ready, counts everything replayed before ready, whatever its date', () => {
+    // Publishers' clocks and story times need not match ours: b is dated after the reconnect but replayed.
+    const timeline = applySignals(emptyTimeline(), [connected(0), entry('a', 1), { type: 'ready', feed: F }, lost(2), connected(9), entry('b', 12), { type: 'ready', feed: F }, entry('c', 13)]);
+    expect(gapOf(timeline)).toMatchObject({ caughtUp: 1, catchingUp: false });
+  });
+
   it('ends catch-up at the first entry dated after the reconnect on hubs without ready', () => {
     const timeline = applySignals(emptyTimeline(), [connected(0), lost(2), connected(9), entry('b', 4), entry('c', 10), entry('d', 5)]);
     expect(gapOf(timeline)).toMatchObject({ caughtUp: 1, catchingUp: false });

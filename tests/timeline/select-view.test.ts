@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { followCandidates, followedTopicOf, toggled, withAdded } from '../../src/timeline/follow.js';
 import { foldForSearch, matchesQuery } from '../../src/timeline/search.js';
 import { toArray, type ItemList } from '../../src/timeline/item-list.js';
-import { isFiltering, selectView, tagCounts } from '../../src/timeline/select.js';
+import { isFiltering, matchesFilter, selectView, tagCounts } from '../../src/timeline/select.js';
 import { applySignals, emptyTimeline } from '../../src/timeline/timeline.js';
 import { advanceMarks, countUnread, isUnread, type ReadMarks } from '../../src/timeline/unread.js';
 import { makeEntry, signal } from '../helpers/entries.js';
@@ -55,6 +55,16 @@ describe('search', () => {
         expect(matchesQuery(makeEntry('x', 0, { body: `前置き${ascii.toLowerCase()}後書き` }), fullWidth)).toBe(true);
       }),
     );
+  });
+});
+
+describe('tag filter', () => {
+  it('ignores case and full/half width, as the picker does (--tag Flood, --tag ＭＤ)', () => {
+    const flood = makeEntry('a', 0, { tags: ['flood'] });
+    const md = makeEntry('b', 0, { tags: ['MD'] });
+    expect(matchesFilter(flood, { tags: ['Flood'] })).toBe(true);
+    expect(matchesFilter(md, { tags: ['ＭＤ'] })).toBe(true);
+    expect(matchesFilter(md, { tags: ['AMD'] })).toBe(false);
   });
 });
 

@@ -174,6 +174,24 @@ describe('App', () => {
     stdin.write(keys.escape);
     await frameWhere(lastFrame, (text) => !text.includes('Timeline') && text.includes('見出し1号'), 'help closed');
   });
+
+  it('help at 28x15 says more ↓ and scrolls with the timeline keys to its end', async () => {
+    const source = new FakeSource(F, entries(2));
+    const { lastFrame, stdin } = render(<App sources={[source]} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={{ columns: 28, rows: 15 }} />);
+    await frameWhere(lastFrame, (text) => text.includes('見出し1号'));
+    await tick();
+    stdin.write('?');
+    const first = await frameWhere(lastFrame, (text) => text.includes('more ↓'));
+    expect(first).toContain('Timeline');
+    stdin.write('j');
+    await frameWhere(lastFrame, (text) => !text.includes('Timeline') && text.includes('more ↓'), 'one line down');
+    stdin.write('G');
+    const last = await frameWhere(lastFrame, (text) => text.includes('end of help'));
+    expect(last).toContain('Ctrl-C');
+    expect(last.split('\n')).toHaveLength(14);
+    stdin.write('g');
+    await frameWhere(lastFrame, (text) => text.includes('Timeline') && text.includes('more ↓'), 'back at the top');
+  });
 });
 
 describe('fast typing', () => {

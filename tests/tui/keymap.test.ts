@@ -23,6 +23,8 @@ const world: World = {
     { tag: '会見', count: 3 },
     { tag: '港湾', count: 1 },
   ],
+  oldestUnread: () => 0,
+  helpScroll: () => ({ page: 5, last: 10 }),
   topics: ['港湾'],
   mutedTags: [],
 };
@@ -34,13 +36,13 @@ function stateIn(context: KeyContext): UiState {
     case 'timeline':
       return base;
     case 'help':
-      return { ...base, overlay: { kind: 'help' } };
+      return { ...base, overlay: { kind: 'help', offset: 1 } };
     case 'history':
       return { ...base, overlay: { kind: 'history', item, offset: 3 } };
     case 'picker':
       return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker: openPicker('t', [{ value: 'a' }, { value: 'b' }], true) } };
     case 'prompt':
-      return { ...base, overlay: { kind: 'prompt', purpose: 'search', prompt: openPrompt('/', 'x'), previousQuery: '' } };
+      return { ...base, overlay: { kind: 'prompt', purpose: 'search', prompt: openPrompt('/', 'x'), previousQuery: 'earlier' } };
   }
 }
 
@@ -90,7 +92,8 @@ describe('the keymap drives input and help', () => {
     expect(resolveKey('space', 'prompt')).toEqual({ command: 'type', text: ' ' });
     expect(resolveKey('space', 'picker')?.command).toBe('mark');
     expect(resolveKey('left', 'prompt')).toBeUndefined();
-    expect(resolveKey('j', 'help')).toBeUndefined();
+    expect(resolveKey('x', 'help')).toBeUndefined();
+    expect(resolveKey('j', 'help')?.command).toBe('down');
   });
 });
 
@@ -143,11 +146,25 @@ describe('controller', () => {
     expect(interpret(initialUi(), ['m'], single).effects).toEqual([{ kind: 'toggleMute', tag: '広告' }]);
   });
 
-  it('| asks for a command and runs it on Enter; the command is offered next time', () => {
+  it('| asks for a command and runs it on Enter; next time it starts empty, with the last command on ↑', () => {
     const outcome = press(initialUi(), '|', ...[...'wc -c'], 'return');
     expect(outcome.effects).toEqual([{ kind: 'pipe', item, command: 'wc -c' }]);
+    const promptText = (state: UiState) => (state.overlay.kind === 'prompt' ? state.overlay.prompt.text : undefined);
     const again = press(outcome.state, '|').state;
-    expect(again.overlay.kind === 'prompt' && again.overlay.prompt.text).toBe('wc -c');
+    expect(promptText(again)).toBe('');
+    expect(promptText(press(again, ...[...'jq .'], 'return').state)).toBeUndefined();
+    expect(press(again, ...[...'jq .'], 'return').effects).toEqual([{ kind: 'pipe', item, command: 'jq .' }]);
+    expect(promptText(press(again, 'up').state)).toBe('wc -c');
+  });
+
+  it('Ctrl-W erases the last word, Ctrl-U the line, in every prompt', () => {
+    const typed = press(initialUi(), '/', ...[...'港湾 会見 ']).state;
+    expect(typed.overlay.kind === 'prompt' && typed.overlay.prompt.text).toBe('港湾 会見 ');
+    const word = press(typed, 'ctrl+w').state;
+    expect(word.overlay.kind === 'prompt' && word.overlay.prompt.text).toBe('港湾 ');
+    expect(word.query).toBe('港湾 ');
+    const line = press(press(initialUi(), '|', ...[...'wc -c']).state, 'ctrl+u').state;
+    expect(line.overlay.kind === 'prompt' && line.overlay.prompt.text).toBe('');
   });
 
   it('Enter expands and collapses the selected entry', () => {

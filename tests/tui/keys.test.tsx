@@ -244,6 +244,38 @@ describe('alerts and unread', () => {
     expect(newLines).toHaveLength(3);
   });
 
+  it('unread falls as entries are read: the selected one at once, the rest once the screen stays still', async () => {
+    const state = memoryStore({ ...stateSchema.parse({}), feeds: { [F]: { readTime: makeEntry('a', 0).time, readId: 'a' } } });
+    const pending = new Set<() => void>();
+    const scheduleRead = (markRead: () => void) => {
+      pending.add(markRead);
+      return () => void pending.delete(markRead);
+    };
+    const { lastFrame, stdin } = mount({ state, scheduleRead });
+    // e (newest) is selected, so read; b, c, d are still unread until the screen stays still.
+    await frameWhere(lastFrame, (text) => text.includes('3 unread'));
+    stdin.write('j');
+    await frameWhere(lastFrame, (text) => text.includes('2 unread'));
+    // Only the timer for the screen as it is now is pending; it fires as if two seconds passed.
+    expect(pending.size).toBe(1);
+    for (const markRead of pending) markRead();
+    const frame = await frameWhere(lastFrame, (text) => !text.includes('unread'));
+    expect(frame.split('\n').filter((line) => /^[▌ ]new /.test(line))).toHaveLength(0);
+  });
+
+  it('u jumps to the oldest unread entry; says so when nothing is unread', async () => {
+    const state = memoryStore({ ...stateSchema.parse({}), feeds: { [F]: { readTime: makeEntry('b', 10).time, readId: 'b' } } });
+    const { lastFrame, stdin } = mount({ state, scheduleRead: () => () => undefined, size: { columns: 80, rows: 12 } });
+    await frameWhere(lastFrame, (text) => text.includes('2 unread'));
+    const selectedTitle = (title: string) => (text: string) => text.split('\n').some((line) => line.startsWith('▌') && line.includes(title));
+    stdin.write('u');
+    await frameWhere(lastFrame, (text) => selectedTitle('MDの配備を説明')(text) && text.includes('1 unread'));
+    stdin.write('u');
+    await frameWhere(lastFrame, (text) => selectedTitle('広告のお知らせ')(text) && !text.includes('unread'));
+    stdin.write('u');
+    await frameWhere(lastFrame, (text) => text.includes('nothing unread'));
+  });
+
   it('saves the read position of what was on screen', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'livetail-state-'));
     const { lastFrame, unmount } = mount({ state: openState(dir, () => undefined) });

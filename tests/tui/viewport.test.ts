@@ -43,7 +43,9 @@ describe('viewport', () => {
     const list = model([3, 3, 3, 3], 7);
     let viewport = moveSelection(initialViewport, 1, list);
     expect(selectedIndex(viewport, list)).toBe(1);
-    expect(viewport.top).toBeNull();
+    // Off the newest entry the screen is pinned: nothing has scrolled, but arrivals no longer move it.
+    expect(firstVisible(viewport, list)).toBe('k4+0');
+    expect(viewport.top).not.toBeNull();
     viewport = moveSelection(viewport, 1, list);
     expect(selectedIndex(viewport, list)).toBe(2);
     // Card 2 spans lines 6..8: the view scrolls two lines so its last line shows.
@@ -149,16 +151,83 @@ describe('viewport', () => {
   });
 });
 
-describe('selection while following', () => {
-  it('moves from what is on screen when arrivals pushed the selected card away', () => {
-    const before = model([2, 2, 2], 4);
-    const viewport = moveSelection(initialViewport, 1, before);
-    expect(selectedIndex(viewport, before)).toBe(1);
-    // Ten entries arrive above: still following, the selected card is now far below the screen.
-    const after = model([2, 2, 2], 4, Array.from({ length: 10 }, () => 2));
-    expect(visibleLines(viewport, after).some(({ index }) => index === selectedIndex(viewport, after))).toBe(false);
-    const moved = moveSelection(viewport, 1, after);
-    expect(selectedIndex(moved, after)).toBe(1);
-    expect(moved.top).toBeNull();
+describe('selection off the newest entry', () => {
+  type Step = { readonly kind: 'move'; readonly command: 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' } | { readonly kind: 'arrive'; readonly height: number };
+
+  function apply(viewport: Viewport, command: Extract<Step, { kind: 'move' }>['command'], list: ListModel): Viewport {
+    switch (command) {
+      case 'down':
+        return moveSelection(viewport, 1, list);
+      case 'up':
+        return moveSelection(viewport, -1, list);
+      case 'pageDown':
+        return scrollPage(viewport, 1, list);
+      case 'pageUp':
+        return scrollPage(viewport, -1, list);
+      case 'newest':
+        return toNewest(viewport, list);
+      case 'oldest':
+        return toOldest(viewport, list);
+    }
+  }
+
+  /** The screen row where the selected card starts (negative when its top is scrolled off). */
+  function selectedRow(viewport: Viewport, list: ListModel): number | undefined {
+    const selected = selectedIndex(viewport, list);
+    const lines = visibleLines(viewport, list);
+    const row = lines.findIndex(({ index }) => index === selected);
+    return row < 0 ? undefined : row - lines[row]!.line;
+  }
+
+  it('arrivals never move the selected card once the reader moved off the newest (property)', () => {
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({ kind: fc.constant('move' as const), command: fc.constantFrom('down', 'up', 'pageDown', 'pageUp', 'newest', 'oldest') }),
+      fc.record({ kind: fc.constant('arrive' as const), height: fc.integer({ min: 1, max: 6 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 12 }), fc.array(step, { maxLength: 30 }), (heights, rows, steps) => {
+        const arrived: number[] = [];
+        let list = model(heights, rows);
+        let viewport = initialViewport;
+        for (const each of steps) {
+          if (each.kind === 'move') {
+            viewport = apply(viewport, each.command, list);
+            continue;
+          }
+          const selected = list.items.at(selectedIndex(viewport, list))!;
+          const offNewest = selectedIndex(viewport, list) > 0;
+          const rowBefore = selectedRow(viewport, list);
+          arrived.unshift(each.height);
+          list = model(heights, rows, arrived);
+          if (!offNewest) continue;
+          expect(list.items.at(selectedIndex(viewport, list))!.key).toBe(selected.key);
+          expect(selectedRow(viewport, list)).toBe(rowBefore);
+          expect(newCount(viewport, list)).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it('j j then three arrivals: the chosen card stays where it was and 3 new are counted', () => {
+    const before = model([2, 2, 2, 2], 8);
+    const viewport = moveSelection(moveSelection(initialViewport, 1, before), 1, before);
+    expect(selectedRow(viewport, before)).toBe(4);
+    const after = model([2, 2, 2, 2], 8, [2, 2, 2]);
+    expect(selectedRow(viewport, after)).toBe(4);
+    expect(newCount(viewport, after)).toBe(3);
+    // The next j goes to the entry below the chosen one, not to one of the new ones.
+    expect(selectedKey(after, moveSelection(viewport, 1, after))).toBe('k1');
+  });
+
+  it('follows the newest again once the selection is back on it', () => {
+    const before = model([2, 2, 2], 6);
+    const viewport = moveSelection(moveSelection(initialViewport, 1, before), -1, before);
+    expect(viewport.top).toBeNull();
+    const after = model([2, 2, 2], 6, [2]);
+    expect(firstVisible(viewport, after)).toBe('k1001+0');
   });
 });
+
+function selectedKey(items: ListModel, viewport: Viewport): string {
+  return items.items.at(selectedIndex(viewport, items))!.key;
+}

@@ -12,9 +12,11 @@ export interface TimelineRowsProps {
   readonly contextOf: (index: number) => CardContext;
   readonly topics: readonly string[];
   readonly baseline: ReadMarks;
+  /** Entries read in this session (seen long enough, or selected). */
+  readonly read: ReadonlySet<string>;
   readonly selected: number;
   /** Why the list is empty, when it is. */
-  readonly empty: 'waiting' | 'filtered';
+  readonly empty: 'waiting' | 'filtered' | 'stopped';
   readonly color: boolean;
 }
 
@@ -23,15 +25,19 @@ export function TimelineRows(props: TimelineRowsProps) {
   return <Rows color={props.color} rows={timelineRows(props)} />;
 }
 
-function timelineRows({ lines, model, cache, contextOf, topics, baseline, selected, empty }: TimelineRowsProps): Row[] {
-  if (model.items.length === 0) {
-    return [[{ text: empty === 'filtered' ? ' nothing matches (Esc clears the filters, T the tags)' : ' waiting for entries…', style: 'credit' }]];
-  }
+const emptyReasons = {
+  filtered: ' nothing matches (Esc clears the filters, T the tags)',
+  stopped: ' no entries: the feed stopped (the header says why)',
+  waiting: ' waiting for entries…',
+} as const;
+
+function timelineRows({ lines, model, cache, contextOf, topics, baseline, read, selected, empty }: TimelineRowsProps): Row[] {
+  if (model.items.length === 0) return [[{ text: emptyReasons[empty], style: 'credit' }]];
   const followed = new Map<number, boolean>();
   return lines.map(({ index, line }) => {
     const item = model.items.at(index)!;
     if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
     const row = cache.rows(item, contextOf(index))[line]!;
-    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline) });
+    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline, read) });
   });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { withFeedChanges, type State } from '../../settings/settings.js';
 import type { Store } from '../../settings/store.js';
 import type { TimelineItem } from '../../timeline/timeline.js';
@@ -28,14 +28,41 @@ function saveMarks(store: Store<State>, marks: ReadMarks): boolean {
 /** Writing the read position on every scroll would be a locked file write per keypress. */
 const saveDelayMs = 1000;
 
+/** Runs `markRead` after `delayMs` unless cancelled; tests pass one they fire by hand. */
+export type ReadScheduler = (markRead: () => void, delayMs: number) => () => void;
+
+export const timerScheduler: ReadScheduler = (markRead, delayMs) => {
+  const timer = setTimeout(markRead, delayMs);
+  return () => clearTimeout(timer);
+};
+
+/** How long the screen must stay still for what is on it to count as read. */
+export const readAfterMs = 2000;
+
+export interface ReadState {
+  /** The marks this session started from. */
+  readonly baseline: ReadMarks;
+  /** Keys of entries read this session. */
+  readonly read: ReadonlySet<string>;
+}
+
 /**
  * Read positions per feed. The returned baseline is what the reader had seen when this session
- * started (entries newer than it carry the unread mark all session long); what is seen moves up
+ * started (entries newer than it carry the unread mark until read this session); what is seen moves up
  * as entries appear on screen and is saved (shortly after, and on the way out), so the next
  * session's baseline is where this one stopped.
  */
-export function useReadMarks(store: Store<State>, onScreen: readonly TimelineItem[]): ReadMarks {
+export function useReadMarks(
+  store: Store<State>,
+  onScreen: readonly TimelineItem[],
+  selected: TimelineItem | undefined,
+  schedule: ReadScheduler = timerScheduler,
+): ReadState {
   const [baseline] = useState(() => marksFromState(store.value));
+  const [read, setRead] = useState<ReadonlySet<string>>(() => new Set());
+  const markRead = useCallback((keys: readonly string[]) => {
+    setRead((current) => (keys.every((key) => current.has(key)) ? current : new Set([...current, ...keys])));
+  }, []);
   const seen = useRef<ReadMarks>(baseline);
   const saved = useRef<ReadMarks>(baseline);
   const timer = useRef<NodeJS.Timeout | undefined>(undefined);
@@ -53,6 +80,16 @@ export function useReadMarks(store: Store<State>, onScreen: readonly TimelineIte
     timer.current ??= setTimeout(flush.current, saveDelayMs);
   }, [onScreen]);
 
+  // The selected entry is read at once; the rest of the screen once it stayed still a moment, so
+  // cards that only flew past while scrolling keep their mark.
+  const selectedKey = selected?.key;
+  useEffect(() => {
+    if (selectedKey !== undefined) markRead([selectedKey]);
+  }, [selectedKey, markRead]);
+  // A string, so the timer restarts only when what is on screen changes, not on every render.
+  const screenKeys = JSON.stringify(onScreen.map((item) => item.key));
+  useEffect(() => (screenKeys === '[]' ? undefined : schedule(() => markRead(JSON.parse(screenKeys) as string[]), readAfterMs)), [screenKeys, schedule, markRead]);
+
   useEffect(() => flush.current, []);
-  return baseline;
+  return { baseline, read };
 }

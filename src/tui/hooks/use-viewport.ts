@@ -7,8 +7,12 @@ export interface ViewportHandle {
   readonly viewport: Viewport;
   /** Applies a scroll command to the list as last drawn. */
   scroll(command: ScrollCommand): void;
+  /** Puts the selection on the entry at `index` of the list as last drawn. */
+  select(index: number): void;
   /** The entry under the cursor in the list as last drawn. */
   selected(): TimelineItem | undefined;
+  /** The entries of the list as last drawn. */
+  drawnItems(): ListModel['items'] | undefined;
 }
 
 /**
@@ -25,6 +29,9 @@ export function useViewport(model: ListModel, layout: readonly unknown[]): Viewp
   const scroll = useCallback((command: ScrollCommand) => {
     if (drawn.current) dispatch({ command, model: drawn.current.model });
   }, []);
+  const select = useCallback((index: number) => {
+    if (drawn.current) dispatch({ command: 'select', index, model: drawn.current.model });
+  }, []);
   const selected = useCallback(() => {
     const last = drawn.current;
     return last ? last.model.items.at(selectedIndex(last.viewport, last.model)) : undefined;
@@ -34,5 +41,6 @@ export function useViewport(model: ListModel, layout: readonly unknown[]): Viewp
     if (layoutChanged.current) scroll('reveal');
     layoutChanged.current = true;
   }, layout);
-  return { viewport, scroll, selected };
+  const drawnItems = useCallback(() => drawn.current?.model.items, []);
+  return { viewport, scroll, select, selected, drawnItems };
 }

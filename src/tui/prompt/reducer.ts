@@ -8,7 +8,15 @@ export interface PromptState {
   readonly text: string;
 }
 
-export type PromptAction = { readonly type: 'type'; readonly text: string } | { readonly type: 'erase' };
+export type PromptAction =
+  | { readonly type: 'type'; readonly text: string }
+  | { readonly type: 'erase' }
+  /** Ctrl-W: the word before the end, with the spaces after it. */
+  | { readonly type: 'eraseWord' }
+  /** Ctrl-U: the whole line. */
+  | { readonly type: 'eraseLine' }
+  /** ↑: an earlier line (history) replaces the text. */
+  | { readonly type: 'recall'; readonly text: string };
 
 export function openPrompt(label: string, text = ''): PromptState {
   return { label, text };
@@ -21,5 +29,11 @@ export function promptReducer(state: PromptState, action: PromptAction): PromptS
     case 'erase':
       // By code point, so erasing a Japanese character never leaves half a surrogate pair.
       return { ...state, text: [...state.text].slice(0, -1).join('') };
+    case 'eraseWord':
+      return { ...state, text: state.text.replace(/\S*\s*$/u, '') };
+    case 'eraseLine':
+      return { ...state, text: '' };
+    case 'recall':
+      return { ...state, text: action.text };
   }
 }
