@@ -1,5 +1,5 @@
 import { Box, useApp, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { settingsSchema, stateSchema, type Settings, type State } from '../settings/settings.js';
 import { memoryStore, type Store } from '../settings/store.js';
 import type { Source } from '../schema/signal.js';
@@ -157,7 +157,8 @@ export function App(props: AppProps) {
   const lines = visibleLines(viewport, model);
   const reading = useReadMarks(stateStore, [...new Set(lines.map(({ index }) => items.at(index)!))], items.at(selectedIndex(viewport, model)), props.scheduleRead);
   const { baseline, read } = reading;
-  useEffect(() => {
+  // Before the frame shows: a key pressed on seeing it must find what the frame shows as read.
+  useLayoutEffect(() => {
     readState.current = reading;
   });
   useArrivalAlerts(update, preferences.settings, { writeTerminal, env, report: notify });
