@@ -74,6 +74,11 @@ describe('terminal sequences', () => {
     expect(Buffer.from(match![1]!, 'base64').toString('utf8')).toBe(text);
   });
 
+  it('the copied text ends with the author and the permalink, for quoting with its source', () => {
+    const quoted = { ...item, entry: { ...item.entry, author: '港 ミナト（架空）', url: 'https://news.example.test/live/hoshizora#update-3' } };
+    expect(entryAsText(quoted, 'Asia/Tokyo').trimEnd().split('\n').at(-1)).toBe('— 港 ミナト（架空）  https://news.example.test/live/hoshizora#update-3');
+  });
+
   it('notifications hold no feed escape and no early terminator', () => {
     for (const style of ['osc9', 'osc777'] as const) {
       const sequence = notificationSequence(style, 'live;blog', item.entry.title!);

@@ -14,6 +14,9 @@ export function entryAsText(item: TimelineItem, timeZone: string | undefined): s
     lines.push(`[photo] ${sanitizeLine(media.caption)}${media.credit ? ` (${sanitizeLine(media.credit)})` : ''}`);
   }
   for (const link of entry.links ?? []) lines.push(`${sanitizeLine(link.title)}: ${sanitizeLine(link.url)}`);
+  // Quoting an entry in a story needs its source: the permalink and who wrote it.
+  const byline = [entry.author ? `— ${sanitizeLine(entry.author)}` : '', entry.url ? sanitizeLine(entry.url) : ''].filter(Boolean).join('  ');
+  if (byline) lines.push('', byline);
   return `${lines.join('\n')}\n`;
 }
 
