@@ -7,6 +7,7 @@ import { describeNetworkError, isTransientStatus, permanentStatuses } from './ht
 import { eventIdHeader, openStream, type StreamResponse } from './http-stream.js';
 import { documentFrom, type FetchOutcome } from './poll/fetch-document.js';
 import { createSseSource, type SseSourceOptions } from './sse-source.js';
+import { createPause } from './pause.js';
 
 /*
  * `livetail URL` with no --source: one request, answered by whatever the URL is. An event stream
@@ -63,7 +64,7 @@ export function createAutoSource(options: AutoSourceOptions): Source {
   let stopped = false;
   let inner: Source | undefined;
   let controller: AbortController | undefined;
-  let wake: (() => void) | undefined;
+  const pause = createPause();
 
   /** Answers the first request, or says why not (`retry` for what may pass). */
   async function ask(): Promise<{ response: StreamResponse; controller: AbortController } | { retry: boolean; reason: string; minimumMs?: number }> {
@@ -139,14 +140,7 @@ export function createAutoSource(options: AutoSourceOptions): Source {
       attempt += 1;
       const delayMs = reconnectDelay(attempt, random(), { ...(options.policy ? { policy: options.policy } : {}), serverMinimumMs: answer.minimumMs ?? 0 });
       emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: answer.reason, at: Date.now() } });
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delayMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = undefined;
+      await pause.wait(delayMs);
     }
   }
 
@@ -158,7 +152,7 @@ export function createAutoSource(options: AutoSourceOptions): Source {
     stop() {
       stopped = true;
       controller?.abort();
-      wake?.();
+      pause.cut();
       inner?.stop();
     },
   };

@@ -7,6 +7,7 @@ import { createSseParser, type SseMessage, type SseParser } from './sse-parser.j
 import type { Emit, Source } from '../schema/signal.js';
 import { defaultKeepaliveTimeoutMs } from './tuning.js';
 import { createUtf8Splitter, invalid, type Utf8Piece } from './utf8.js';
+import { createPause } from './pause.js';
 
 export interface SseSourceOptions {
   readonly url: string;
@@ -81,7 +82,7 @@ export function createSseSource(options: SseSourceOptions): Source {
   const keepaliveTimeoutMs = options.keepaliveTimeoutMs ?? defaultKeepaliveTimeoutMs;
   let stopped = false;
   let controller: AbortController | undefined;
-  let wake: (() => void) | undefined;
+  const pause = createPause();
   let first = options.first;
 
   async function connectOnce(emit: Emit, parser: SseParser, state: ConnectionRun): Promise<Outcome> {
@@ -219,14 +220,7 @@ export function createSseSource(options: SseSourceOptions): Source {
         feed,
         state: { status: 'reconnecting', attempt, delayMs, reason: outcome.reason, at: Date.now() },
       });
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delayMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = undefined;
+      await pause.wait(delayMs);
     }
   }
 
@@ -238,7 +232,7 @@ export function createSseSource(options: SseSourceOptions): Source {
     stop() {
       stopped = true;
       controller?.abort();
-      wake?.();
+      pause.cut();
     },
   };
 }

@@ -10,6 +10,7 @@ import { createUtf8Splitter, invalid } from '../utf8.js';
 import { compareIds, streamingOrigin, streamUrl, type Hashtag } from './hashtag-url.js';
 import { fetchTimeline, getJson, maxGapPages, type RestResult } from './rest.js';
 import { statusToEntry } from './status.js';
+import { createPause } from '../pause.js';
 
 /*
  * A Mastodon hashtag: the recent posts from the public REST timeline, then live ones from the
@@ -48,16 +49,8 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
   const stopper = new AbortController();
   let newest = options.lastEventId;
   const seen = new Set<string>();
-  let wake: (() => void) | undefined;
+  const pause = createPause();
 
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
 
   function remember(id: string): boolean {
     if (seen.has(id)) return false;
@@ -88,7 +81,7 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
     const minimumMs = parseRetryAfter(failure.retryAfter ?? null, Date.now()) ?? 0;
     const delayMs = reconnectDelay(attempt, random(), { ...(options.policy ? { policy: options.policy } : {}), serverMinimumMs: minimumMs });
     emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: failure.reason, at: Date.now() } });
-    await sleep(delayMs);
+    await pause.wait(delayMs);
     return !stopper.signal.aborted;
   }
 
@@ -102,7 +95,7 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
 
   async function poll(emit: Emit): Promise<void> {
     for (let attempt = 0; !stopper.signal.aborted; ) {
-      await sleep(options.everyMs);
+      await pause.wait(options.everyMs);
       if (stopper.signal.aborted) return;
       const result = await catchUp(emit);
       if (result.ok) {
@@ -195,7 +188,7 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
       attempt = outcome.delivered ? 1 : attempt + 1;
       const delayMs = reconnectDelay(attempt, random(), options.policy ? { policy: options.policy } : {});
       emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: outcome.reason, at: Date.now() } });
-      await sleep(delayMs);
+      await pause.wait(delayMs);
     }
   }
 
@@ -229,7 +222,7 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
     },
     stop() {
       stopper.abort();
-      wake?.();
+      pause.cut();
     },
   };
 }

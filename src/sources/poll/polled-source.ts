@@ -5,6 +5,7 @@ import { describeNetworkError, isTransientStatus, permanentStatuses } from '../h
 import { fetchDocument, type FetchOutcome, type Validators } from './fetch-document.js';
 import type { DocumentParser } from './snapshot.js';
 import { diffSnapshot, emptyPollState } from './snapshot-diff.js';
+import { createPause } from '../pause.js';
 
 /*
  * A live-blog page or a feed, polled: each answer is parsed into a snapshot and diffed against
@@ -34,16 +35,8 @@ export function createPolledSource(options: PolledSourceOptions): Source {
   const random = options.random ?? Math.random;
   let stopped = false;
   let controller: AbortController | undefined;
-  let wake: (() => void) | undefined;
+  const pause = createPause();
 
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
 
   async function run(emit: Emit): Promise<void> {
     let validators: Validators = {};
@@ -115,9 +108,8 @@ export function createPolledSource(options: PolledSourceOptions): Source {
         failures += 1;
         const delayMs = reconnectDelay(failures, random(), { ...(options.policy ? { policy: options.policy } : {}), serverMinimumMs: problem.minimumMs ?? 0 });
         emit({ type: 'state', feed, state: { status: 'reconnecting', attempt: failures, delayMs, reason: problem.reason, at: Date.now() } });
-        await sleep(delayMs);
-      } else await sleep(Math.max(options.everyMs, floorMs));
-      wake = undefined;
+        await pause.wait(delayMs);
+      } else await pause.wait(Math.max(options.everyMs, floorMs));
     }
   }
 
@@ -129,7 +121,7 @@ export function createPolledSource(options: PolledSourceOptions): Source {
     stop() {
       stopped = true;
       controller?.abort();
-      wake?.();
+      pause.cut();
     },
   };
 }
