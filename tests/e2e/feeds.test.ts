@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseNdjsonLine } from '../../src/schema/ndjson.js';
 import { startDocumentServer, type DocumentServer } from '../helpers/document-server.js';
 import { runLivetail, startLivetail, startServe, type Following, type Served } from '../helpers/processes.js';
+import { ndjsonEvents } from '../helpers/ndjson.js';
 
 /* The real binary against feeds served from 127.0.0.1 (fixtures: fictional feeds in tests/fixtures/feeds). */
 
@@ -32,20 +32,9 @@ async function serveDocument(body: string | Uint8Array, contentType: string, hea
   return server;
 }
 
-/** The events of NDJSON output, validated, without the feed label. */
-function events(ndjson: string) {
-  return ndjson
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const parsed = parseNdjsonLine(line);
-      if (!parsed.ok) throw new Error(`bad line ${line}: ${parsed.error}`);
-      return parsed.value.event;
-    });
-}
 
-const entriesOf = (ndjson: string) => events(ndjson).flatMap((event) => (event.event === 'entry' ? [event.entry] : []));
-const blogOf = (ndjson: string) => events(ndjson).flatMap((event) => (event.event === 'blog' ? [event.blog] : []))[0];
+const entriesOf = (ndjson: string) => ndjsonEvents(ndjson).flatMap((event) => (event.event === 'entry' ? [event.entry] : []));
+const blogOf = (ndjson: string) => ndjsonEvents(ndjson).flatMap((event) => (event.event === 'blog' ? [event.blog] : []))[0];
 
 describe('feeds in the legacy encodings, the charset only in the HTTP header', () => {
   it.each([

@@ -4,8 +4,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseNdjsonLine } from '../../src/schema/ndjson.js';
 import { runLivetail, runShell, startServe, type Served } from '../helpers/processes.js';
+import { ndjsonEvents } from '../helpers/ndjson.js';
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const served: Served[] = [];
@@ -22,17 +22,6 @@ async function serveAll(file: string): Promise<Served> {
   return server;
 }
 
-/** Events of NDJSON text, validated and normalised, without the feed label. */
-function events(ndjson: string) {
-  return ndjson
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const parsed = parseNdjsonLine(line);
-      if (!parsed.ok) throw new Error(`bad line ${line}: ${parsed.error}`);
-      return parsed.value.event;
-    });
-}
 
 describe('following a real serve over HTTP', () => {
   it('--once --json prints exactly the served events, in order, labelled with the feed', async () => {
@@ -40,7 +29,7 @@ describe('following a real serve over HTTP', () => {
     const result = await runLivetail([server.url, '--once', '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(events(result.stdout)).toEqual(events(readFileSync(fixture('small.ndjson'), 'utf8')));
+    expect(ndjsonEvents(result.stdout)).toEqual(ndjsonEvents(readFileSync(fixture('small.ndjson'), 'utf8')));
     for (const line of result.stdout.trim().split('\n')) expect(JSON.parse(line).feed).toBe(server.url);
   });
 
@@ -51,7 +40,7 @@ describe('following a real serve over HTTP', () => {
     writeFileSync(file, printed);
     const second = await serveAll(file);
     const again = await runLivetail([second.url, '--once', '--json']);
-    expect(events(again.stdout)).toEqual(events(printed));
+    expect(ndjsonEvents(again.stdout)).toEqual(ndjsonEvents(printed));
   });
 
   it('answers Last-Event-ID with only the later events', async () => {
@@ -62,7 +51,7 @@ describe('following a real serve over HTTP', () => {
     while (!text.includes('event: ready')) text += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
     const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
-    const total = events(readFileSync(fixture('small.ndjson'), 'utf8')).length;
+    const total = ndjsonEvents(readFileSync(fixture('small.ndjson'), 'utf8')).length;
     expect(ids).toEqual(Array.from({ length: total - 3 }, (_, index) => index + 4));
   });
 
@@ -115,7 +104,7 @@ describe('stdin and conventions', () => {
     const input = readFileSync(fixture('small.ndjson'), 'utf8');
     const result = await runLivetail(['-', '--json'], { input: `${input}not json\n` });
     expect(result.code).toBe(0);
-    expect(events(result.stdout)).toEqual(events(input));
+    expect(ndjsonEvents(result.stdout)).toEqual(ndjsonEvents(input));
     expect(JSON.parse(result.stdout.split('\n')[0]!).feed).toBe('small');
     expect(result.stderr).toMatch(/^livetail: stdin: skipped line \d+: not valid JSON\n$/);
   });

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseNdjsonLine } from '../../src/schema/ndjson.js';
 import { fakeStatus, startFakeMastodon, type FakeMastodon } from '../helpers/fake-mastodon.js';
 import { runLivetail, startLivetail, startServe, type Following, type Served } from '../helpers/processes.js';
+import { ndjsonEvents } from '../helpers/ndjson.js';
 
 const running: Array<{ stop(): Promise<unknown> }> = [];
 afterEach(async () => {
@@ -26,18 +26,8 @@ function follow(args: string[], env: NodeJS.ProcessEnv): Following {
   return following;
 }
 
-function events(ndjson: string) {
-  return ndjson
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const parsed = parseNdjsonLine(line);
-      if (!parsed.ok) throw new Error(`bad line ${line}: ${parsed.error}`);
-      return parsed.value.event;
-    });
-}
 
-const entryIds = (ndjson: string): string[] => events(ndjson).flatMap((event) => (event.event === 'entry' ? [event.entry.id] : []));
+const entryIds = (ndjson: string): string[] => ndjsonEvents(ndjson).flatMap((event) => (event.event === 'entry' ? [event.entry.id] : []));
 
 const backlog = [
   fakeStatus(1, '港湾サミットの会場で受付が始まった。'),
@@ -52,7 +42,7 @@ describe('a Mastodon hashtag (fake server on 127.0.0.1)', () => {
     await server.waitForStreams(1);
     server.post(fakeStatus(4, '共同声明の発表は15時の予定。'));
     await following.waitForLines(5);
-    const printed = events(following.stdout());
+    const printed = ndjsonEvents(following.stdout());
     expect(printed[0]).toMatchObject({ event: 'blog', blog: { title: `#ほしぞら港 on ${new URL(server.origin).host}`, status: 'live' } });
     expect(entryIds(following.stdout())).toEqual([idOf(1), idOf(2), idOf(3), idOf(4)]);
     expect(printed[4]).toMatchObject({ event: 'entry', entry: { body: '共同声明の発表は15時の予定。\n\n#ほしぞら港', tags: ['ほしぞら港'], author: '港の記者（架空）' } });
@@ -99,7 +89,7 @@ describe('a Mastodon hashtag (fake server on 127.0.0.1)', () => {
     server.edit(fakeStatus(2, '代表団が到着。天気は曇り（訂正）', { edited: true }));
     server.remove(idOf(3));
     await following.waitForLines(6);
-    const [edit, removal] = events(following.stdout()).slice(4);
+    const [edit, removal] = ndjsonEvents(following.stdout()).slice(4);
     expect(edit).toMatchObject({ event: 'update', entry: { id: idOf(2), body: '代表団が到着。天気は曇り（訂正）\n\n#ほしぞら港', modified: fakeStatus(2, '', { edited: true }).edited_at } });
     expect(removal).toEqual({ event: 'delete', id: idOf(3) });
   });
@@ -156,6 +146,6 @@ describe('a Mastodon hashtag (fake server on 127.0.0.1)', () => {
     running.push(served);
     while (!/events published/.test(served.stderr())) await new Promise((resolve) => served.process.stderr!.once('data', resolve));
     const again = await runLivetail([served.url, '--once', '--json']);
-    expect(events(again.stdout)).toEqual(events(first.stdout));
+    expect(ndjsonEvents(again.stdout)).toEqual(ndjsonEvents(first.stdout));
   });
 });
