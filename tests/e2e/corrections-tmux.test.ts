@@ -1,35 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, userEnv } from '../helpers/processes.js';
+import { bin, startServe, type Served } from '../helpers/processes.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
 
 let terminal: TmuxTerminal | undefined;
-let serve: ChildProcess | undefined;
+let serve: Served | undefined;
 
-afterEach(() => {
+afterEach(async () => {
   terminal?.kill();
   terminal = undefined;
-  serve?.kill('SIGTERM');
+  await serve?.stop();
   serve = undefined;
 });
 
 /** `livetail serve -` with stdin kept open, so the test decides when each event goes out. */
 async function startServeFromStdin(): Promise<{ url: string; send: (event: object) => void }> {
-  const child = spawn(process.execPath, [bin, 'serve', '-', '--port', '0'], { env: userEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
-  serve = child;
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return { url, send: (event) => child.stdin!.write(`${JSON.stringify(event)}\n`) };
+  const served = await startServe(['-']);
+  serve = served;
+  return { url: served.url, send: (event) => served.process.stdin!.write(`${JSON.stringify(event)}\n`) };
 }
 
 const statement = (body: string, modified?: string) => ({
