@@ -11,12 +11,23 @@ export type SourceChoice = (typeof sourceChoices)[number];
 
 const feedTypes = /^(application\/(rss|atom|rdf|feed)\+(xml|json)|application\/(xml|rss|json)|text\/(xml|rss))\b/i;
 
+/**
+ * What comes before a document's first element: an XML declaration, processing instructions
+ * (xml-stylesheet), comments and a doctype. Feeds put licence comments there, so the root
+ * element, not the first bytes, says whether a document is a feed.
+ */
+const prolog = /^(\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype[^>]*>)*/i;
+
 /** What the first bytes look like, or undefined when they say nothing. */
 export function sniff(head: string): SourceKind | undefined {
   const start = head.replace(/^\uFEFF/, '').trimStart();
-  if (/^<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)\b/i.test(start) || /^<(rss|feed|rdf:RDF)\b/i.test(start)) return 'feed';
-  if (/^<\?xml\b/i.test(start) && /<(rss|feed|rdf:RDF)\b/i.test(start)) return 'feed';
-  if (/^(<!doctype html|<html|<head|<body|<!--|<meta|<script|<\?xml)/i.test(start)) return 'page';
+  if (start.startsWith('<')) {
+    const root = start.slice(prolog.exec(start)![0].length);
+    if (/^<(rss|feed|rdf:RDF)\b/i.test(root)) return 'feed';
+    // A head cut inside a long prolog comment: an XML declaration and a feed's root further on.
+    if (/^<\?xml\b/i.test(start) && /<(rss|feed|rdf:RDF)\b/i.test(start)) return 'feed';
+    return 'page';
+  }
   if (start.startsWith('{')) {
     if (/"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(start)) return 'feed';
     const firstLine = start.split('\n', 1)[0]!;
@@ -24,7 +35,6 @@ export function sniff(head: string): SourceKind | undefined {
     return undefined;
   }
   if (/^(event|data|id|retry):/m.test(start.slice(0, 200)) || start.startsWith(':')) return 'sse';
-  if (start.startsWith('<')) return 'page';
   return undefined;
 }
 

@@ -77,6 +77,16 @@ describe('decodeDocument', () => {
     expect(decoded.notices).toEqual(['bytes that are not valid utf-8 (2 shown as \uFFFD)']);
   });
 
+  it('bytes with no valid UTF-8 and no encoding named anywhere are read as windows-1252, with a notice', () => {
+    const latin1 = Uint8Array.from(Buffer.from('<rss><title>Últimas Notícias do Fictício</title></rss>', 'latin1'));
+    const decoded = decodeDocument(latin1, 'application/rss+xml');
+    expect(decoded.text).toBe('<rss><title>Últimas Notícias do Fictício</title></rss>');
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.notices).toEqual(['no character encoding named and the bytes are not UTF-8: read as windows-1252']);
+    // Named as UTF-8, the same bytes stay UTF-8 and are reported as damaged.
+    expect(decodeDocument(latin1, 'application/rss+xml; charset=utf-8').encoding).toBe('utf-8');
+  });
+
   it('a U+FFFD the publisher wrote is text, not a problem', () => {
     expect(decodeDocument(ascii('<t>\uFFFD</t>'), undefined)).toEqual({ text: '<t>\uFFFD</t>', encoding: 'utf-8', notices: [] });
   });

@@ -14,6 +14,14 @@ describe('detecting what a URL is', () => {
     expect(detectKind('image/png', '\x89PNG')).toBeUndefined();
   });
 
+  it('looks past a prolog with no XML declaration to the root element', () => {
+    const licence = '<!--\n架空の配信: 説明のコメント\n-->\n';
+    expect(detectKind('application/rss+xml; charset=euc-jp', `${licence}<rss>\n<channel>`)).toBe('feed');
+    expect(detectKind('text/html', `<?xml-stylesheet href="feed.xsl"?>${licence}<feed xmlns="http://www.w3.org/2005/Atom">`)).toBe('feed');
+    expect(detectKind('application/xml', `${licence}<!DOCTYPE html><html>`)).toBe('page');
+    expect(detectKind('text/html', `${licence}<html lang="ja">`)).toBe('page');
+  });
+
   it('takes a file name\'s word first', () => {
     expect(kindFromName('summit.ndjson')).toBe('ndjson');
     expect(kindFromName('saved/page.HTML')).toBe('page');

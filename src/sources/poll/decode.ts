@@ -85,9 +85,32 @@ export function decodeDocument(body: Uint8Array, contentType: string | undefined
     if (where === 'document' && encoding?.startsWith('utf-16')) return 'utf-8';
     return encoding;
   };
-  const encoding =
-    pick(charsetOf(contentType), 'Content-Type header') ?? pick(declaredLabel(body), 'document') ?? bomEncoding(body) ?? 'utf-8';
-  return { text: decodeReporting(body, encoding, notices), encoding, notices };
+  const named = pick(charsetOf(contentType), 'Content-Type header') ?? pick(declaredLabel(body), 'document') ?? bomEncoding(body);
+  if (named === undefined) return decodeUndeclared(body, notices);
+  return { text: decodeReporting(body, named, notices), encoding: named, notices };
+}
+
+/**
+ * Nothing named the encoding: UTF-8, unless not one non-ASCII character in the bytes is valid
+ * UTF-8. Then the document is in a legacy single-byte encoding its server forgot to name (old
+ * Portuguese or German feeds in Latin-1), and windows-1252, the web's default for those, reads
+ * it; a UTF-8 document with a few damaged bytes stays UTF-8 so its other text survives.
+ */
+function decodeUndeclared(body: Uint8Array, notices: string[]): DecodedText {
+  const text = new TextDecoder('utf-8').decode(body);
+  if (!text.includes('\uFFFD') || /[^\0-\x7F\uFFFD]/.test(text) || hasWrittenReplacement(body)) {
+    return { text: decodeReporting(body, 'utf-8', notices), encoding: 'utf-8', notices };
+  }
+  notices.push('no character encoding named and the bytes are not UTF-8: read as windows-1252');
+  return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', notices };
+}
+
+/** Whether the bytes hold a U+FFFD the publisher wrote (EF BF BD), which is valid UTF-8. */
+function hasWrittenReplacement(body: Uint8Array): boolean {
+  for (let i = body.indexOf(0xef); i !== -1 && i + 2 < body.length; i = body.indexOf(0xef, i + 1)) {
+    if (body[i + 1] === 0xbf && body[i + 2] === 0xbd) return true;
+  }
+  return false;
 }
 
 function decodeReporting(body: Uint8Array, encoding: string, notices: string[]): string {
