@@ -1,5 +1,5 @@
 import type { Entry } from '../schema/feed.js';
-import { carriesAnyTag, followedTopicOf, isMuted } from './follow.js';
+import { carriesAnyTag, followedTopicOf, isMuted, labelKey } from './follow.js';
 import { ChunkedItems, toArray, type ItemList } from './item-list.js';
 import { matchesQuery } from './search.js';
 import { isRetracted, itemsNewestFirst, type FeedInfo, type Timeline, type TimelineItem } from './timeline.js';
@@ -131,6 +131,15 @@ export function tagCounts(timeline: Timeline): TagCount[] {
   return [...counts]
     .map(([tag, count]) => ({ tag, count }))
     .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+}
+
+/** Entries carrying `tag` that no other of `mutedTags` hides: what muting or unmuting `tag` changes. */
+export function countMutedOnlyBy(timeline: Timeline, tag: string, mutedTags: readonly string[]): number {
+  const wanted = [tag];
+  const others = mutedTags.filter((muted) => labelKey(muted) !== labelKey(tag));
+  let count = 0;
+  for (const item of itemsNewestFirst(timeline)) if (carriesAnyTag(item.entry, wanted) && !isMuted(item.entry, others)) count += 1;
+  return count;
 }
 
 export interface TimelineSummary {

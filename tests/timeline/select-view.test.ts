@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findLabel, followCandidates, followedTopicOf, isMuted, labelKey, toggled, withAdded } from '../../src/timeline/follow.js';
 import { foldForSearch, matchesQuery } from '../../src/timeline/search.js';
 import { toArray, type ItemList } from '../../src/timeline/item-list.js';
-import { isFiltering, matchesFilter, selectView, tagCounts } from '../../src/timeline/select.js';
+import { countMutedOnlyBy, isFiltering, matchesFilter, selectView, tagCounts } from '../../src/timeline/select.js';
 import { applySignals, emptyTimeline } from '../../src/timeline/timeline.js';
 import { advanceMarks, countUnread, isUnread, type ReadMarks } from '../../src/timeline/unread.js';
 import { makeEntry, signal } from '../helpers/entries.js';
@@ -121,6 +121,13 @@ describe('selectView', () => {
     makeEntry('d', 15, { tags: ['広告'] }),
   );
   const ids = (items: ItemList) => toArray(items).map((item) => item.entry.id);
+
+  it('counts what muting or unmuting a tag changes: its entries no other muted tag hides', () => {
+    expect(countMutedOnlyBy(timeline, '会見', [])).toBe(2);
+    expect(countMutedOnlyBy(timeline, '会見', ['港湾'])).toBe(1);
+    expect(countMutedOnlyBy(timeline, '会見', ['会見', '港湾'])).toBe(1);
+    expect(countMutedOnlyBy(timeline, 'ＭＤ', [])).toBe(0);
+  });
 
   it('hides muted entries and counts them apart from the filter', () => {
     const view = selectView(timeline, { tags: ['会見'] }, ['広告']);
