@@ -1,6 +1,6 @@
 import { configDirectory, openSettings } from '../settings/settings.js';
 import { sanitizeLine } from '../text/index.js';
-import { findLabel, toggled, withAdded } from '../timeline/follow.js';
+import { findLabel, withAdded, withRemoved } from '../timeline/follow.js';
 import { UsageError } from './usage.js';
 
 function warnLine(line: string): void {
@@ -40,7 +40,7 @@ export function runTopicsCommand(positionals: readonly string[], env: NodeJS.Pro
       settings.update((current) => {
         let next = current.topics;
         for (const topic of topics) {
-          if (findLabel(next, topic) !== undefined) next = toggled(next, topic);
+          if (findLabel(next, topic) !== undefined) next = withRemoved(next, topic);
           else missing.push(topic);
         }
         return { ...current, topics: next };

@@ -77,10 +77,15 @@ export function isMuted(entry: Entry, mutedTags: readonly string[]): boolean {
   return carriesAnyTag(entry, mutedTags);
 }
 
-/** Adds `value` when absent, removes it (in any width or case) when present; the rest keep their order. */
-export function toggled(list: readonly string[], value: string): string[] {
+/** The list without `value` in any width or case; the rest keep their order. */
+export function withRemoved(list: readonly string[], value: string): string[] {
   const key = labelKey(value);
-  return findLabel(list, value) === undefined ? [...list, value] : list.filter((item) => labelKey(item) !== key);
+  return list.filter((item) => labelKey(item) !== key);
+}
+
+/** Adds `value` when absent, removes it (in any width or case) when present. */
+export function toggled(list: readonly string[], value: string): string[] {
+  return findLabel(list, value) === undefined ? [...list, value] : withRemoved(list, value);
 }
 
 /** Adds values not yet in the list (in any width or case), in order, each once. */

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import type { Store } from '../../settings/store.js';
-import { findLabel, labelKey, toggled, withAdded } from '../../timeline/follow.js';
+import { findLabel, toggled, withAdded, withRemoved } from '../../timeline/follow.js';
 
 export interface Preferences {
   readonly settings: Settings;
@@ -39,7 +39,7 @@ export function usePreferences(store: Store<Settings>): Preferences {
   );
   const setMuted = useCallback(
     (tag: string, muted: boolean): string => {
-      const edit = (list: readonly string[]): string[] => (muted ? withAdded(list, [tag]) : list.filter((item) => labelKey(item) !== labelKey(tag)));
+      const edit = (list: readonly string[]): string[] => (muted ? withAdded(list, [tag]) : withRemoved(list, tag));
       return report(() => findLabel(change((current) => ({ ...current, mutedTags: edit(current.mutedTags) })).mutedTags, tag) !== undefined, tag, 'muted', 'unmuted');
     },
     [change],
