@@ -1,6 +1,6 @@
 import { configDirectory, openSettings } from '../settings/settings.js';
 import { sanitizeLine } from '../text/index.js';
-import { toggled, withAdded } from '../timeline/follow.js';
+import { findLabel, withAdded, withRemoved } from '../timeline/follow.js';
 import { UsageError } from './usage.js';
 
 function warnLine(line: string): void {
@@ -16,12 +16,23 @@ export function runTopicsCommand(positionals: readonly string[], env: NodeJS.Pro
   switch (action) {
     case 'list':
       if (names.length > 0) throw new UsageError(`topics list takes no arguments (got '${names[0]}')`);
+      // On stderr, so `livetail topics | wc -l` still counts topics.
+      if (settings.value.topics.length === 0) warnLine('no topics followed yet: livetail topics add <topic>, or f on an entry');
       for (const topic of settings.value.topics) process.stdout.write(`${sanitizeLine(topic)}\n`);
       return 0;
     case 'add':
       if (topics.length === 0) throw new UsageError('topics add needs at least one topic');
+      const twins: string[] = [];
       // update() re-reads under a lock: topics added by other livetail processes are kept.
-      settings.update((current) => ({ ...current, topics: withAdded(current.topics, topics) }));
+      settings.update((current) => {
+        twins.length = 0;
+        for (const topic of topics) {
+          const known = findLabel(current.topics, topic);
+          if (known !== undefined) twins.push(known === topic ? `already followed: ${sanitizeLine(topic)}` : `already followed: ${sanitizeLine(topic)} (as ${sanitizeLine(known)})`);
+        }
+        return { ...current, topics: withAdded(current.topics, topics) };
+      });
+      for (const line of twins) warnLine(line);
       return 0;
     case 'rm': {
       if (topics.length === 0) throw new UsageError('topics rm needs at least one topic');
@@ -29,7 +40,7 @@ export function runTopicsCommand(positionals: readonly string[], env: NodeJS.Pro
       settings.update((current) => {
         let next = current.topics;
         for (const topic of topics) {
-          if (next.includes(topic)) next = toggled(next, topic);
+          if (findLabel(next, topic) !== undefined) next = withRemoved(next, topic);
           else missing.push(topic);
         }
         return { ...current, topics: next };

@@ -52,7 +52,7 @@ Relay options:
 Demo options: the follower options, plus --speed and --loop as for serve.
 
 Keys (terminal): j/k or arrows move, PgUp/PgDn/Space page, g newest, G oldest, Enter expand,
-  t tags, T clear tags, / search, n/N next/previous match, f follow, F followed only, m mute,
+  t tags, T clear tags, / search, n/N next/previous match, f follow, F followed only, m mute, U unmute,
   y copy, o open link, | pipe to a command, ? help (lists every key), Esc back, q quit.
 
   -h, --help              show this help

@@ -1,7 +1,7 @@
 import type { Entry } from '../schema/feed.js';
-import { followedTopicOf, isMuted } from './follow.js';
+import { carriesAnyTag, followedTopicOf, isMuted, labelKey } from './follow.js';
 import { ChunkedItems, toArray, type ItemList } from './item-list.js';
-import { foldForSearch, matchesQuery } from './search.js';
+import { matchesQuery } from './search.js';
 import { isRetracted, itemsNewestFirst, type FeedInfo, type Timeline, type TimelineItem } from './timeline.js';
 
 export interface Filter {
@@ -21,33 +21,12 @@ export interface Filter {
 
 export function matchesFilter(entry: Entry, filter: Filter): boolean {
   if (filter.since !== undefined && Date.parse(entry.time) < filter.since) return false;
+  // Tags match as the picker matches them, ignoring case and full/half width (`--tag ＭＤ`).
   if (filter.tags.length > 0 && !carriesAnyTag(entry, filter.tags)) return false;
   if (filter.query !== undefined && !matchesQuery(entry, filter.query)) return false;
   if (filter.followed !== undefined && followedTopicOf(entry, filter.followed) === undefined) return false;
   if (filter.keyOnly === true && entry.key !== true) return false;
   return true;
-}
-
-/**
- * Tags match as the picker matches them, ignoring case and full/half width (`--tag ＭＤ` keeps
- * entries tagged `MD`); the exact comparison comes first since it is the common case.
- */
-function carriesAnyTag(entry: Entry, tags: readonly string[]): boolean {
-  if (entry.tags.some((tag) => tags.includes(tag))) return true;
-  const wanted = tags.map(foldForSearch);
-  return foldedTags(entry.tags).some((tag) => wanted.includes(tag));
-}
-
-// Entries share equal tag lists (see shared-values), so one folded copy serves many entries.
-const foldedTagLists = new WeakMap<readonly string[], readonly string[]>();
-
-function foldedTags(tags: readonly string[]): readonly string[] {
-  let folded = foldedTagLists.get(tags);
-  if (folded === undefined) {
-    folded = tags.map(foldForSearch);
-    foldedTagLists.set(tags, folded);
-  }
-  return folded;
 }
 
 function keeps(item: TimelineItem, filter: Filter): boolean {
@@ -152,6 +131,15 @@ export function tagCounts(timeline: Timeline): TagCount[] {
   return [...counts]
     .map(([tag, count]) => ({ tag, count }))
     .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+}
+
+/** Entries carrying `tag` that no other of `mutedTags` hides: what muting or unmuting `tag` changes. */
+export function countMutedOnlyBy(timeline: Timeline, tag: string, mutedTags: readonly string[]): number {
+  const wanted = [tag];
+  const others = mutedTags.filter((muted) => labelKey(muted) !== labelKey(tag));
+  let count = 0;
+  for (const item of itemsNewestFirst(timeline)) if (carriesAnyTag(item.entry, wanted) && !isMuted(item.entry, others)) count += 1;
+  return count;
 }
 
 export interface TimelineSummary {

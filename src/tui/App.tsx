@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { settingsSchema, stateSchema, type Settings, type State } from '../settings/settings.js';
 import { memoryStore, type Store } from '../settings/store.js';
 import type { Source } from '../schema/signal.js';
-import { selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
+import { countMutedOnlyBy, selectView, summarize, tagCounts, type Filter } from '../timeline/select.js';
 import { getItem, latestGap } from '../timeline/timeline.js';
 import { countUnread, oldestUnreadIndex } from '../timeline/unread.js';
 import { CardCache, type CardContext } from './card-layout.js';
@@ -95,6 +95,7 @@ export function App(props: AppProps) {
       const drawn = viewportRef.current?.drawnItems();
       return drawn ? oldestUnreadIndex(drawn, readState.current.baseline, readState.current.read) : -1;
     },
+    mutedOnlyBy: (tag) => countMutedOnlyBy(timeline, tag, mutedTags),
     topics,
     mutedTags,
   };
@@ -104,7 +105,7 @@ export function App(props: AppProps) {
       scroll: (command) => viewportRef.current?.scroll(command),
       select: (index) => viewportRef.current?.select(index),
       toggleTopic: preferences.toggleTopic,
-      toggleMute: preferences.toggleMute,
+      setMuted: preferences.setMuted,
       writeTerminal,
       notify,
       timeZone,
@@ -209,6 +210,8 @@ export function App(props: AppProps) {
           width={columns}
           color={color}
         />
+      ) : overlay.kind === 'confirm' ? (
+        <Rows color={color} rows={[statusRow({ newEntries: 0, invalid: 0, lastInvalid: undefined, notes: [overlay.question], context: 'confirm' }, columns)]} />
       ) : (
         <Rows
           color={color}

@@ -1,9 +1,9 @@
-import type { TagCount } from '../timeline/select.js';
-import { followCandidates } from '../timeline/follow.js';
-import type { TimelineItem } from '../timeline/timeline.js';
-import { resolveKey, type Command, type KeyContext } from './keymap.js';
+import { findLabel, followCandidates, withAdded } from '../timeline/follow.js';
+import { resolveKey, type Command } from './keymap.js';
+import { muteOrAsk, onConfirm, undoMute } from './mute.js';
 import { matchingOptions, openPicker, pickerChoice, pickerReducer, type PickerState } from './picker/reducer.js';
-import { openPrompt, promptReducer, type PromptState } from './prompt/reducer.js';
+import { openPrompt, promptReducer, type PromptAction } from './prompt/reducer.js';
+import { keyContext, noOverlay as none, withNotice, type Effect, type Outcome, type Overlay, type UiState, type World } from './ui-state.js';
 
 /*
  * What keys do, as a pure function: (state, keys) -> (state, effects). The keymap says which
@@ -12,71 +12,7 @@ import { openPrompt, promptReducer, type PromptState } from './prompt/reducer.js
  * returned, not performed, so every key can be tested without a terminal.
  */
 
-export type Overlay =
-  | { readonly kind: 'none' }
-  /** `offset`: the first help line on screen. */
-  | { readonly kind: 'help'; readonly offset: number }
-  /** `h`: the history of one entry, scrolled down by `offset` rows. */
-  | { readonly kind: 'history'; readonly item: TimelineItem; readonly offset: number }
-  | { readonly kind: 'picker'; readonly purpose: 'tags' | 'follow' | 'mute'; readonly picker: PickerState }
-  | { readonly kind: 'prompt'; readonly purpose: 'search'; readonly prompt: PromptState; readonly previousQuery: string }
-  | { readonly kind: 'prompt'; readonly purpose: 'pipe'; readonly prompt: PromptState; readonly item: TimelineItem };
-
-export interface UiState {
-  readonly overlay: Overlay;
-  /** Tag filter (any of). */
-  readonly tags: readonly string[];
-  /** Search text; applied live while typed. */
-  readonly query: string;
-  readonly followedOnly: boolean;
-  /** `K`: key events only. */
-  readonly keyOnly: boolean;
-  /** `R` (and the hideRetracted setting): leave out retracted lines. */
-  readonly hideRetracted: boolean;
-  /** Keys of expanded cards. */
-  readonly expanded: ReadonlySet<string>;
-  /** One line for the status line until the next key. */
-  readonly notice: string | undefined;
-  /** The last command given to `|`, offered again with ↑. */
-  readonly lastPipe: string;
-}
-
-export function initialUi(tags: readonly string[] = [], followedOnly = false, hideRetracted = false): UiState {
-  return { overlay: { kind: 'none' }, tags, query: '', followedOnly, keyOnly: false, hideRetracted, expanded: new Set(), notice: undefined, lastPipe: '' };
-}
-
-export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' | 'nextMatch' | 'previousMatch' | 'nextPinned' | 'reveal';
-
-export type Effect =
-  | { readonly kind: 'quit' }
-  | { readonly kind: 'scroll'; readonly command: ScrollCommand }
-  | { readonly kind: 'select'; readonly index: number }
-  | { readonly kind: 'toggleTopic'; readonly topic: string }
-  | { readonly kind: 'toggleMute'; readonly tag: string }
-  | { readonly kind: 'copy'; readonly item: TimelineItem }
-  | { readonly kind: 'open'; readonly item: TimelineItem }
-  | { readonly kind: 'pipe'; readonly item: TimelineItem; readonly command: string };
-
-/** What the controller may ask about the world; read only when a key needs it. */
-export interface World {
-  selected(): TimelineItem | undefined;
-  tagCounts(): readonly TagCount[];
-  /** How far help scrolls on this screen: lines per page, and the last offset. */
-  helpScroll(): { readonly page: number; readonly last: number };
-  /** Index of the oldest unread entry in the view, -1 when none is. */
-  oldestUnread(): number;
-  readonly topics: readonly string[];
-  readonly mutedTags: readonly string[];
-}
-
-export interface Outcome {
-  readonly state: UiState;
-  readonly effects: readonly Effect[];
-}
-
-export function keyContext(overlay: Overlay): KeyContext {
-  return overlay.kind === 'none' ? 'timeline' : overlay.kind;
-}
+export { initialUi, keyContext, type Effect, type ScrollCommand, type UiState, type World } from './ui-state.js';
 
 /** Applies keys in order: a key that opens the tag picker sends the rest of the burst to it. */
 export function interpret(state: UiState, names: readonly string[], world: World): Outcome {
@@ -103,16 +39,12 @@ function perform(state: UiState, command: Command, text: string, world: World): 
     case 'history':
       return onHistory(state, overlay, command);
     case 'picker':
-      return onPicker(state, overlay, command, text);
+      return onPicker(state, overlay, command, text, world);
     case 'prompt':
       return onPrompt(state, overlay, command, text);
+    case 'confirm':
+      return onConfirm(state, overlay, command);
   }
-}
-
-const none: Overlay = { kind: 'none' };
-
-function withNotice(state: UiState, notice: string): Outcome {
-  return { state: { ...state, notice }, effects: [] };
 }
 
 function onTimeline(state: UiState, command: Command, world: World): Outcome {
@@ -147,11 +79,13 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
     case 'clearTags':
       return { state: { ...state, tags: [] }, effects: [] };
     case 'search':
-      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'search', prompt: openPrompt('/', state.query), previousQuery: state.query } }, effects: [] };
+      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'search', prompt: openPrompt('/', state.query, state.history.search), previousQuery: state.query } }, effects: [] };
     case 'follow':
       return chooseOrToggle(state, world, 'follow');
     case 'mute':
       return chooseOrToggle(state, world, 'mute');
+    case 'undoMute':
+      return undoMute(state, world);
     case 'followedOnly':
       if (!state.followedOnly && world.topics.length === 0) return withNotice(state, 'no followed topics yet: press f on an entry');
       return { state: { ...state, followedOnly: !state.followedOnly }, effects: [{ kind: 'scroll', command: 'newest' }] };
@@ -165,7 +99,7 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
       if (!item) return withNotice(state, 'no entry selected');
       // Empty, with the last command one ↑ away: a pre-filled line that typing appended to ran
       // commands nobody wrote (`wc -cnosuchcmd`).
-      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'pipe', prompt: openPrompt('| '), item } }, effects: [] };
+      return { state: { ...state, overlay: { kind: 'prompt', purpose: 'pipe', prompt: openPrompt('| ', '', state.history.pipe), item } }, effects: [] };
     }
     case 'help':
       return { state: { ...state, overlay: { kind: 'help', offset: 0 } }, effects: [] };
@@ -204,12 +138,11 @@ function chooseOrToggle(state: UiState, world: World, purpose: 'follow' | 'mute'
   const item = world.selected();
   const chosen = purpose === 'follow' ? world.topics : world.mutedTags;
   // Muted entries are hidden, so `m` also offers every muted tag: that is where unmuting happens.
-  const candidates =
-    purpose === 'follow' ? (item ? followCandidates(item.entry) : []) : [...new Set([...(item?.entry.tags ?? []), ...chosen])];
+  const candidates = purpose === 'follow' ? (item ? followCandidates(item.entry) : []) : withAdded(item?.entry.tags ?? [], chosen);
   if (candidates.length === 0) return withNotice(state, purpose === 'follow' ? 'nothing to follow on this entry' : 'no tags to mute on this entry');
-  if (candidates.length === 1) return { state, effects: [toggleEffect(purpose, candidates[0]!)] };
+  if (candidates.length === 1) return choose(state, purpose, candidates[0]!, world);
   const note = purpose === 'follow' ? 'followed' : 'muted';
-  const options = candidates.map((value) => ({ value, ...(chosen.includes(value) ? { note } : {}) }));
+  const options = candidates.map((value) => ({ value, ...(findLabel(chosen, value) !== undefined ? { note } : {}) }));
   const title = purpose === 'follow' ? 'Follow or unfollow' : 'Mute or unmute';
   return { state: { ...state, overlay: { kind: 'picker', purpose, picker: openPicker(title, options, false) } }, effects: [] };
 }
@@ -236,12 +169,40 @@ function onHistory(state: UiState, overlay: Extract<Overlay, { kind: 'history' }
 /** Rows a page key scrolls the history view (it does not know the screen's height; the view clamps). */
 const historyPage = 10;
 
-function toggleEffect(purpose: 'follow' | 'mute', value: string): Effect {
-  return purpose === 'follow' ? { kind: 'toggleTopic', topic: value } : { kind: 'toggleMute', tag: value };
+/** A candidate chosen for `f` (followed or unfollowed at once) or `m` (see mute.ts). */
+function choose(state: UiState, purpose: 'follow' | 'mute', value: string, world: World): Outcome {
+  return purpose === 'follow' ? { state, effects: [{ kind: 'toggleTopic', topic: value }] } : muteOrAsk(state, value, world);
 }
 
-function onPicker(state: UiState, overlay: Extract<Overlay, { kind: 'picker' }>, command: Command, text: string): Outcome {
+/** What the line-editing commands do to the line: the same in prompts and in a picker's filter. */
+const lineEdits: Partial<Record<Command, PromptAction>> = {
+  erase: { type: 'erase' },
+  eraseForward: { type: 'eraseForward' },
+  eraseWord: { type: 'eraseWord' },
+  eraseLine: { type: 'eraseLine' },
+  cursorLeft: { type: 'cursorLeft' },
+  cursorRight: { type: 'cursorRight' },
+  cursorStart: { type: 'cursorStart' },
+  cursorEnd: { type: 'cursorEnd' },
+  recall: { type: 'recallOlder' },
+  recallNewer: { type: 'recallNewer' },
+};
+
+function lineEdit(command: Command, text: string): PromptAction | undefined {
+  return command === 'type' ? { type: 'type', text } : lineEdits[command];
+}
+
+/** Keeps the last lines given, oldest first, each once (the newest copy). */
+function remembered(history: readonly string[], line: string): readonly string[] {
+  return line === '' ? history : [...history.filter((earlier) => earlier !== line), line].slice(-historyLength);
+}
+
+const historyLength = 50;
+
+function onPicker(state: UiState, overlay: Extract<Overlay, { kind: 'picker' }>, command: Command, text: string, world: World): Outcome {
   const update = (picker: PickerState): Outcome => ({ state: { ...state, overlay: { ...overlay, picker } }, effects: [] });
+  const edit = lineEdit(command, text);
+  if (edit !== undefined) return update(pickerReducer(overlay.picker, { type: 'edit', edit }));
   switch (command) {
     case 'down':
       return update(pickerReducer(overlay.picker, { type: 'move', delta: 1 }));
@@ -249,10 +210,6 @@ function onPicker(state: UiState, overlay: Extract<Overlay, { kind: 'picker' }>,
       return update(pickerReducer(overlay.picker, { type: 'move', delta: -1 }));
     case 'mark':
       return update(pickerReducer(overlay.picker, { type: 'mark' }));
-    case 'type':
-      return update(pickerReducer(overlay.picker, { type: 'type', text }));
-    case 'erase':
-      return update(pickerReducer(overlay.picker, { type: 'erase' }));
     case 'back':
       return { state: { ...state, overlay: none }, effects: [] };
     case 'accept': {
@@ -260,7 +217,8 @@ function onPicker(state: UiState, overlay: Extract<Overlay, { kind: 'picker' }>,
       const closed = { ...state, overlay: none };
       if (choice.length === 0) return withNotice(closed, matchingOptions(overlay.picker).length === 0 ? 'nothing matches' : 'nothing chosen');
       if (overlay.purpose === 'tags') return { state: { ...closed, tags: choice }, effects: [{ kind: 'scroll', command: 'newest' }] };
-      return { state: closed, effects: choice.map((value) => toggleEffect(overlay.purpose === 'follow' ? 'follow' : 'mute', value)) };
+      // The follow and mute choosers take one option.
+      return choose(closed, overlay.purpose, choice[0]!, world);
     }
     default:
       return { state, effects: [] };
@@ -269,29 +227,24 @@ function onPicker(state: UiState, overlay: Extract<Overlay, { kind: 'picker' }>,
 
 function onPrompt(state: UiState, overlay: Extract<Overlay, { kind: 'prompt' }>, command: Command, text: string): Outcome {
   const search = overlay.purpose === 'search';
-  const edit = (prompt: PromptState): Outcome => ({
+  const lineAction = lineEdit(command, text);
+  if (lineAction !== undefined) {
+    const prompt = promptReducer(overlay.prompt, lineAction);
     // The search applies while it is typed, so the reader sees the list narrow.
-    state: { ...state, overlay: { ...overlay, prompt }, ...(search ? { query: prompt.text } : {}) },
-    effects: search ? [{ kind: 'scroll', command: 'newest' }] : [],
-  });
+    const narrowed = search && prompt.text !== overlay.prompt.text;
+    return {
+      state: { ...state, overlay: { ...overlay, prompt }, ...(search ? { query: prompt.text } : {}) },
+      effects: narrowed ? [{ kind: 'scroll', command: 'newest' }] : [],
+    };
+  }
   switch (command) {
-    case 'type':
-      return edit(promptReducer(overlay.prompt, { type: 'type', text }));
-    case 'erase':
-    case 'eraseWord':
-    case 'eraseLine':
-      return edit(promptReducer(overlay.prompt, { type: command }));
-    case 'recall': {
-      const earlier = overlay.purpose === 'pipe' ? state.lastPipe : overlay.previousQuery;
-      return earlier === '' ? { state, effects: [] } : edit(promptReducer(overlay.prompt, { type: 'recall', text: earlier }));
-    }
     case 'back':
-      return { state: { ...state, overlay: none, ...(overlay.purpose === 'search' ? { query: overlay.previousQuery } : {}) }, effects: [] };
+      return { state: { ...state, overlay: none, ...(search ? { query: overlay.previousQuery } : {}) }, effects: [] };
     case 'accept': {
-      if (overlay.purpose === 'search') return { state: { ...state, overlay: none }, effects: [] };
-      const command = overlay.prompt.text.trim();
-      const closed = { ...state, overlay: none, lastPipe: command || state.lastPipe };
-      return command === '' ? { state: closed, effects: [] } : { state: closed, effects: [{ kind: 'pipe', item: overlay.item, command }] };
+      const line = overlay.prompt.text.trim();
+      if (search) return { state: { ...state, overlay: none, history: { ...state.history, search: remembered(state.history.search, line) } }, effects: [] };
+      const closed = { ...state, overlay: none, history: { ...state.history, pipe: remembered(state.history.pipe, line) } };
+      return line === '' ? { state: closed, effects: [] } : { state: closed, effects: [{ kind: 'pipe', item: overlay.item, command: line }] };
     }
     default:
       return { state, effects: [] };

@@ -3,6 +3,7 @@ import { entryAsNdjson, entryAsText } from './actions/entry-text.js';
 import { firstLink, openUrl } from './actions/open-link.js';
 import { runWithInput } from './actions/run-command.js';
 import type { Effect, ScrollCommand } from './controller.js';
+import { describeMute } from './mute.js';
 
 /** What carrying out the controller's effects takes from the screen. */
 export interface EffectTargets {
@@ -11,7 +12,7 @@ export interface EffectTargets {
   readonly select: (index: number) => void;
   /** Both return the line that says what changed. */
   readonly toggleTopic: (topic: string) => string;
-  readonly toggleMute: (tag: string) => string;
+  readonly setMuted: (tag: string, muted: boolean) => string;
   readonly writeTerminal: (sequence: string) => void;
   readonly notify: (line: string) => void;
   readonly timeZone: string | undefined;
@@ -33,8 +34,8 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
     case 'toggleTopic':
       notify(targets.toggleTopic(effect.topic));
       return;
-    case 'toggleMute':
-      notify(targets.toggleMute(effect.tag));
+    case 'mute':
+      notify(`${targets.setMuted(effect.tag, effect.muted)} · ${describeMute(effect)}`);
       return;
     case 'copy': {
       const text = entryAsText(effect.item, targets.timeZone);

@@ -13,6 +13,7 @@ const sections: readonly { readonly context: KeyContext; readonly title: string 
   { context: 'history', title: 'History (h)' },
   { context: 'picker', title: 'Lists (t tags, f follow, m mute)' },
   { context: 'prompt', title: 'Prompts (/ search, | pipe)' },
+  { context: 'confirm', title: 'Questions (m on a followed tag)' },
 ];
 
 /** Each binding appears once, in the section of its first context. */

@@ -21,6 +21,7 @@ export type Command =
   | 'previousMatch'
   | 'follow'
   | 'mute'
+  | 'undoMute'
   | 'followedOnly'
   | 'copy'
   | 'open'
@@ -35,13 +36,19 @@ export type Command =
   | 'erase'
   | 'eraseWord'
   | 'eraseLine'
+  | 'eraseForward'
+  | 'cursorLeft'
+  | 'cursorRight'
+  | 'cursorStart'
+  | 'cursorEnd'
   | 'recall'
+  | 'recallNewer'
   | 'type'
   | 'back'
   | 'quit';
 
-/** Where the keys go: the timeline, the help overlay, a list to choose from, a one-line prompt. */
-export type KeyContext = 'timeline' | 'help' | 'history' | 'picker' | 'prompt';
+/** Where the keys go: the timeline, the help overlay, a list to choose from, a one-line prompt, a y/n question. */
+export type KeyContext = 'timeline' | 'help' | 'history' | 'picker' | 'prompt' | 'confirm';
 
 /** The key name that stands for any printable text (a letter, or a word from an input method). */
 export const textKey = 'text';
@@ -75,6 +82,7 @@ export const keymap: readonly KeyBinding[] = [
   { keys: ['f'], label: 'f', command: 'follow', description: 'follow/unfollow a topic', contexts: ['timeline'], hint: 'f follow' },
   { keys: ['F'], label: 'F', command: 'followedOnly', description: 'followed entries only', contexts: ['timeline'] },
   { keys: ['m'], label: 'm', command: 'mute', description: 'mute/unmute a tag', contexts: ['timeline'] },
+  { keys: ['U'], label: 'U', command: 'undoMute', description: 'undo the last mute', contexts: ['timeline'] },
   { keys: ['y'], label: 'y', command: 'copy', description: 'copy the entry (OSC 52)', contexts: ['timeline'] },
   { keys: ['o'], label: 'o', command: 'open', description: 'open its first link', contexts: ['timeline'] },
   { keys: ['|'], label: '|', command: 'pipe', description: 'pipe entry to a command', contexts: ['timeline'] },
@@ -95,13 +103,22 @@ export const keymap: readonly KeyBinding[] = [
   { keys: ['up'], label: '↑', command: 'up', description: 'previous in the list', contexts: ['picker'] },
   { keys: ['space'], label: 'Space', command: 'mark', description: 'mark (several: any of them)', contexts: ['picker'], hint: 'Space mark' },
   { keys: [textKey], label: 'type', command: 'type', description: 'narrow the list, edit text', contexts: ['picker', 'prompt'] },
-  { keys: ['backspace'], label: 'Backspace', command: 'erase', description: 'erase a character', contexts: ['picker', 'prompt'] },
-  { keys: ['ctrl+w'], label: 'Ctrl-W', command: 'eraseWord', description: 'erase a word', contexts: ['prompt'] },
-  { keys: ['ctrl+u'], label: 'Ctrl-U', command: 'eraseLine', description: 'erase the line', contexts: ['prompt'] },
-  { keys: ['up'], label: '↑', command: 'recall', description: 'the last command (|) or search', contexts: ['prompt'] },
+  { keys: ['left'], label: '←', command: 'cursorLeft', description: 'cursor one character left', contexts: ['picker', 'prompt'] },
+  { keys: ['right'], label: '→', command: 'cursorRight', description: 'cursor one character right', contexts: ['picker', 'prompt'] },
+  { keys: ['ctrl+a', 'home'], label: 'Ctrl-A Home', command: 'cursorStart', description: 'cursor to the start', contexts: ['picker', 'prompt'] },
+  { keys: ['ctrl+e', 'end'], label: 'Ctrl-E End', command: 'cursorEnd', description: 'cursor to the end', contexts: ['picker', 'prompt'] },
+  { keys: ['backspace'], label: 'Backspace', command: 'erase', description: 'erase before the cursor', contexts: ['picker', 'prompt'] },
+  // The Delete key arrives as Ctrl-D (see terminal/input.ts): Ink reads it as Backspace.
+  { keys: ['ctrl+d'], label: 'Del Ctrl-D', command: 'eraseForward', description: 'erase at the cursor', contexts: ['picker', 'prompt'] },
+  { keys: ['ctrl+w'], label: 'Ctrl-W', command: 'eraseWord', description: 'erase the word before', contexts: ['picker', 'prompt'] },
+  { keys: ['ctrl+u'], label: 'Ctrl-U', command: 'eraseLine', description: 'erase to the start', contexts: ['picker', 'prompt'] },
+  { keys: ['up'], label: '↑', command: 'recall', description: 'older line: | commands, searches', contexts: ['prompt'] },
+  { keys: ['down'], label: '↓', command: 'recallNewer', description: 'newer line (back to yours)', contexts: ['prompt'] },
   { keys: ['return'], label: 'Enter', command: 'accept', description: 'apply', contexts: ['picker', 'prompt'], hint: 'Enter apply' },
   { keys: ['escape'], label: 'Esc', command: 'back', description: 'cancel', contexts: ['picker', 'prompt'], hint: 'Esc cancel' },
-  { keys: ['ctrl+c'], label: 'Ctrl-C', command: 'quit', description: 'quit', contexts: ['picker', 'prompt'] },
+  { keys: ['ctrl+c'], label: 'Ctrl-C', command: 'quit', description: 'quit', contexts: ['picker', 'prompt', 'confirm'] },
+  { keys: ['y'], label: 'y', command: 'accept', description: 'yes', contexts: ['confirm'], hint: 'y yes' },
+  { keys: ['n', 'escape'], label: 'n Esc', command: 'back', description: 'no', contexts: ['confirm'], hint: 'n/Esc no' },
 ];
 
 /** Names of keys that are not text; anything else a key produces is typed text. */

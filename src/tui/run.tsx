@@ -3,7 +3,7 @@ import { render } from 'ink';
 import { App, type AppProps } from './App.js';
 import { applyWidthProfile, describeWidths, profileFrom, type AmbiguousWidth } from '../text/index.js';
 import { measureTerminal, createReportSwallower } from './terminal/probe.js';
-import { filteredInput, onTerminalInput } from './terminal/input.js';
+import { deleteKeyAsCtrlD, filteredInput, onTerminalInput } from './terminal/input.js';
 import { titleSequence, titleSequences } from './terminal/title.js';
 import { HyperlinksContext, detectHyperlinks } from './terminal/hyperlinks.js';
 import { createMouseFilter, mouseSequences, type WheelDirection } from './terminal/mouse.js';
@@ -61,7 +61,7 @@ export async function runTui(props: Omit<AppProps, 'interactive' | 'size' | 'wri
   const wheelListeners = new Set<(direction: WheelDirection) => void>();
   const swallowReports = createReportSwallower(outstanding, cutOff);
   const takeMouse = createMouseFilter((direction) => wheelListeners.forEach((listener) => listener(direction)));
-  const input = tty ? filteredInput(tty, (chunk) => takeMouse(swallowReports(chunk)), typed) : undefined;
+  const input = tty ? filteredInput(tty, (chunk) => deleteKeyAsCtrlD(takeMouse(swallowReports(chunk))), typed) : undefined;
   if (input) detachInput = input.detach;
   if (reportMouse) stdout.write(mouseSequences.enable);
   const wheel = reportMouse

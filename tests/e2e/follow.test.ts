@@ -90,6 +90,20 @@ describe('following a real serve over HTTP', () => {
     expect(result.stdout).not.toContain('s-5');
   });
 
+  it('--tag ignores case and full/half width, as the tag picker does (--tag Flood, --tag ＭＤ)', async () => {
+    const entry = (id: string, minute: number, tags: string[]) =>
+      JSON.stringify({ event: 'entry', id, time: `2026-09-10T09:${minute}:00+09:00`, title: `見出し${id}`, body: '架空の本文。', tags });
+    const input = [entry('w-1', 10, ['flood', '気象']), entry('w-2', 20, ['MD']), entry('w-3', 30, ['AMD']), entry('w-4', 40, ['天気'])].join('\n') + '\n';
+    const server = await startServe(['-'], input);
+    served.push(server);
+    while (!/events published/.test(server.stderr())) await new Promise((resolve) => server.process.stderr!.once('data', resolve));
+    const ids = async (...tags: string[]) =>
+      (await runLivetail([server.url, '--once', '--format', '{id}', ...tags.flatMap((tag) => ['--tag', tag])])).stdout.trim().split('\n');
+    expect(await ids('Flood')).toEqual(['w-1']);
+    expect(await ids('ＭＤ')).toEqual(['w-2']);
+    expect(await ids('ＦＬＯＯＤ', 'md')).toEqual(['w-1', 'w-2']);
+  });
+
   it('fails with one line and status 1 on a feed that is not there', async () => {
     const server = await serveAll(fixture('small.ndjson'));
     const result = await runLivetail([`${server.url}missing`, '--once']);

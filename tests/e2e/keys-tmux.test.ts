@@ -65,4 +65,21 @@ describe('keys in a real terminal (tmux 80x24, the demo)', () => {
     terminal.keys('q');
     await terminal.waitFor((text) => text.includes('exit=0'), 'livetail to exit');
   });
+
+  it('in the / prompt, Left, Home, End and the Delete key edit at a cursor drawn where it is', async () => {
+    terminal = startDemo();
+    await terminal.waitFor((text) => text.includes('ほしぞら港湾サミット'), 'the demo');
+    terminal.keys('/');
+    await terminal.waitFor((text) => text.includes('/▏'), 'the search prompt');
+    terminal.literal('港湾会見');
+    await terminal.waitFor((text) => text.includes('/港湾会見▏'), 'the typed search');
+    terminal.keys('Left', 'Left');
+    await terminal.waitFor((text) => text.includes('/港湾▏会見'), 'the cursor two characters back');
+    terminal.keys('DC');
+    await terminal.waitFor((text) => text.includes('/港湾▏見'), 'Delete erasing at the cursor');
+    terminal.keys('Home');
+    await terminal.waitFor((text) => text.includes('/▏港湾見'), 'the cursor at the start');
+    terminal.keys('End', 'BSpace');
+    await terminal.waitFor((text) => text.includes('/港湾▏'), 'Backspace erasing before the cursor at the end');
+  });
 });

@@ -24,6 +24,28 @@ describe('livetail topics and config (real processes)', () => {
     expect((await runLivetail(['config', 'path'], { env })).stdout).toBe(`${dir}\n`);
   });
 
+  it('topics are one in any width or case: adding ＭＤ beside MD says it is followed; rm md removes it', async () => {
+    const env = { LIVETAIL_CONFIG_DIR: configDir() };
+    expect((await runLivetail(['topics', 'add', 'MD', '港湾'], { env })).stderr).toBe('');
+    const twin = await runLivetail(['topics', 'add', 'ＭＤ', 'ｍｄ', '港湾', '台風'], { env });
+    expect(twin.code).toBe(0);
+    expect(twin.stderr).toBe('livetail: already followed: ＭＤ (as MD)\nlivetail: already followed: ｍｄ (as MD)\nlivetail: already followed: 港湾\n');
+    expect((await runLivetail(['topics'], { env })).stdout).toBe('MD\n港湾\n台風\n');
+    const removed = await runLivetail(['topics', 'rm', 'md'], { env });
+    expect(removed.stderr).toBe('');
+    expect((await runLivetail(['topics'], { env })).stdout).toBe('港湾\n台風\n');
+  });
+
+  it('topics with nothing followed says so, and how to follow one (on stderr: stdout stays a list)', async () => {
+    const env = { LIVETAIL_CONFIG_DIR: configDir() };
+    for (const args of [['topics'], ['topics', 'list']]) {
+      const result = await runLivetail(args, { env });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('livetail: no topics followed yet: livetail topics add <topic>, or f on an entry\n');
+    }
+  });
+
   it('answers usage errors with exit 2', async () => {
     const env = { LIVETAIL_CONFIG_DIR: configDir() };
     for (const args of [['topics', 'add'], ['topics', 'frobnicate'], ['config'], ['config', 'where']]) {
@@ -40,8 +62,9 @@ describe('livetail topics and config (real processes)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/settings\.json was not valid JSON; kept it as .*settings\.json\.bak-/);
+    expect(lines[1]).toMatch(/no topics followed yet/);
     const backup = readdirSync(dir).find((name) => name.startsWith('settings.json.bak-'))!;
     expect(readFileSync(join(dir, backup), 'utf8')).toBe('{"topics": ["港湾"');
     // The next run starts clean, with nothing to say.

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { followCandidates, followedTopicOf, toggled, withAdded } from '../../src/timeline/follow.js';
+import { findLabel, followCandidates, followedTopicOf, isMuted, labelKey, toggled, withAdded } from '../../src/timeline/follow.js';
 import { foldForSearch, matchesQuery } from '../../src/timeline/search.js';
 import { toArray, type ItemList } from '../../src/timeline/item-list.js';
-import { isFiltering, matchesFilter, selectView, tagCounts } from '../../src/timeline/select.js';
+import { countMutedOnlyBy, isFiltering, matchesFilter, selectView, tagCounts } from '../../src/timeline/select.js';
 import { applySignals, emptyTimeline } from '../../src/timeline/timeline.js';
 import { advanceMarks, countUnread, isUnread, type ReadMarks } from '../../src/timeline/unread.js';
 import { makeEntry, signal } from '../helpers/entries.js';
@@ -91,13 +91,25 @@ describe('followed topics', () => {
     expect(followCandidates(makeEntry('a', 0, { tags: ['会見', '港湾'], topics: ['港湾', 'サミット'] }))).toEqual(['会見', '港湾', 'サミット']);
   });
 
-  it('toggling twice gives back the list; adding is idempotent (property)', () => {
+  it('toggling twice gives back the list (as labels); adding is idempotent and adds no twin (property)', () => {
+    const labels = fc.oneof(fc.string(), fc.constantFrom('MD', 'ＭＤ', 'md', 'Flood', 'flood', 'ｶﾒﾗ', 'カメラ'));
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string()), fc.string(), (list, value) => {
-        expect(toggled(toggled(list, value), value).sort()).toEqual([...list].sort());
-        expect(withAdded(withAdded(list, [value]), [value])).toEqual(withAdded(list, [value]));
+      fc.property(fc.uniqueArray(labels, { selector: labelKey }), labels, (list, value) => {
+        expect(toggled(toggled(list, value), value).map(labelKey).sort()).toEqual(list.map(labelKey).sort());
+        const added = withAdded(list, [value]);
+        expect(withAdded(added, [value])).toEqual(added);
+        expect(new Set(added.map(labelKey)).size).toBe(added.length);
       }),
     );
+  });
+
+  it('one tag in any width or case: unfollow, mute and lookup fold it (ＭＤ is MD)', () => {
+    expect(toggled(['港湾', 'MD'], 'ｍｄ')).toEqual(['港湾']);
+    expect(withAdded(['MD'], ['ＭＤ', 'flood', 'Flood'])).toEqual(['MD', 'flood']);
+    expect(findLabel(['MD', 'カメラ'], 'ｶﾒﾗ')).toBe('カメラ');
+    expect(isMuted(makeEntry('a', 0, { tags: ['Flood'] }), ['flood'])).toBe(true);
+    expect(isMuted(makeEntry('a', 0, { tags: ['AMD'] }), ['MD'])).toBe(false);
+    expect(followCandidates(makeEntry('a', 0, { tags: ['MD'], topics: ['ＭＤ'] }))).toEqual(['MD']);
   });
 });
 
@@ -109,6 +121,13 @@ describe('selectView', () => {
     makeEntry('d', 15, { tags: ['広告'] }),
   );
   const ids = (items: ItemList) => toArray(items).map((item) => item.entry.id);
+
+  it('counts what muting or unmuting a tag changes: its entries no other muted tag hides', () => {
+    expect(countMutedOnlyBy(timeline, '会見', [])).toBe(2);
+    expect(countMutedOnlyBy(timeline, '会見', ['港湾'])).toBe(1);
+    expect(countMutedOnlyBy(timeline, '会見', ['会見', '港湾'])).toBe(1);
+    expect(countMutedOnlyBy(timeline, 'ＭＤ', [])).toBe(0);
+  });
 
   it('hides muted entries and counts them apart from the filter', () => {
     const view = selectView(timeline, { tags: ['会見'] }, ['広告']);

@@ -25,6 +25,7 @@ const world: World = {
   ],
   oldestUnread: () => 0,
   helpScroll: () => ({ page: 5, last: 10 }),
+  mutedOnlyBy: () => 2,
   topics: ['港湾'],
   mutedTags: [],
 };
@@ -39,10 +40,16 @@ function stateIn(context: KeyContext): UiState {
       return { ...base, overlay: { kind: 'help', offset: 1 } };
     case 'history':
       return { ...base, overlay: { kind: 'history', item, offset: 3 } };
-    case 'picker':
-      return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker: openPicker('t', [{ value: 'a' }, { value: 'b' }], true) } };
+    case 'picker': {
+      // The filter line holds `a|b`, so every editing key has something to move or erase.
+      const picker = openPicker('t', [{ value: 'ab' }, { value: 'b' }], true);
+      return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker: { ...picker, line: { ...openPrompt('> ', 'ab'), cursor: 1 } } } };
+    }
     case 'prompt':
-      return { ...base, overlay: { kind: 'prompt', purpose: 'search', prompt: openPrompt('/', 'x'), previousQuery: 'earlier' } };
+      // `x|y`, showing the newer of two history lines: ↑ and ↓ both have somewhere to go.
+      return { ...base, overlay: { kind: 'prompt', purpose: 'search', prompt: { ...openPrompt('/', 'xy', ['a', 'b']), cursor: 1, recalled: 1 }, previousQuery: 'earlier' } };
+    case 'confirm':
+      return { ...base, overlay: { kind: 'confirm', question: '?', mute: { kind: 'mute', tag: '港湾', muted: true, entries: 2 } } };
   }
 }
 
@@ -50,7 +57,7 @@ function keyFor(name: string): string {
   return name === textKey ? 'z' : name;
 }
 
-const contexts: KeyContext[] = ['timeline', 'help', 'history', 'picker', 'prompt'];
+const contexts: KeyContext[] = ['timeline', 'help', 'history', 'picker', 'prompt', 'confirm'];
 
 describe('the keymap drives input and help', () => {
   it('help lists every binding of the keymap', () => {
@@ -91,7 +98,8 @@ describe('the keymap drives input and help', () => {
     expect(resolveKey('会', 'prompt')).toEqual({ command: 'type', text: '会' });
     expect(resolveKey('space', 'prompt')).toEqual({ command: 'type', text: ' ' });
     expect(resolveKey('space', 'picker')?.command).toBe('mark');
-    expect(resolveKey('left', 'prompt')).toBeUndefined();
+    expect(resolveKey('tab', 'prompt')).toBeUndefined();
+    expect(resolveKey('x', 'confirm')).toBeUndefined();
     expect(resolveKey('x', 'help')).toBeUndefined();
     expect(resolveKey('j', 'help')?.command).toBe('down');
   });
@@ -141,11 +149,6 @@ describe('controller', () => {
     expect(press(asking, 'down', 'return').effects).toEqual([{ kind: 'toggleTopic', topic: '港湾' }]);
   });
 
-  it('m with a single tag mutes it at once', () => {
-    const single: World = { ...world, selected: () => ({ ...item, entry: { ...item.entry, tags: ['広告'] } }) };
-    expect(interpret(initialUi(), ['m'], single).effects).toEqual([{ kind: 'toggleMute', tag: '広告' }]);
-  });
-
   it('| asks for a command and runs it on Enter; next time it starts empty, with the last command on ↑', () => {
     const outcome = press(initialUi(), '|', ...[...'wc -c'], 'return');
     expect(outcome.effects).toEqual([{ kind: 'pipe', item, command: 'wc -c' }]);
@@ -176,7 +179,7 @@ describe('controller', () => {
   it('q quits from the timeline and help; in a prompt it is text', () => {
     expect(press(initialUi(), 'q').effects).toEqual([{ kind: 'quit' }]);
     expect(press(stateIn('help'), 'q').effects).toEqual([{ kind: 'quit' }]);
-    expect(press(stateIn('prompt'), 'q').state.query).toBe('xq');
+    expect(press(stateIn('prompt'), 'q').state.query).toBe('xqy');
   });
 });
 

@@ -15,9 +15,9 @@ const options = [{ value: '会見', count: 9 }, { value: '港湾', count: 4 }, {
 
 describe('picker reducer', () => {
   it('narrows by typed text, folded (md finds ＭＤ), and erases by character', () => {
-    let state = pickerReducer(openPicker('t', options, true), { type: 'type', text: 'md' });
+    let state = pickerReducer(openPicker('t', options, true), { type: 'edit', edit: { type: 'type', text: 'md' } });
     expect(matchingOptions(state).map((option) => option.value)).toEqual(['ＭＤ']);
-    state = pickerReducer(pickerReducer(state, { type: 'erase' }), { type: 'erase' });
+    state = pickerReducer(pickerReducer(state, { type: 'edit', edit: { type: 'erase' } }), { type: 'edit', edit: { type: 'erase' } });
     expect(matchingOptions(state)).toHaveLength(4);
   });
 
@@ -26,7 +26,7 @@ describe('picker reducer', () => {
     expect(pickerChoice(pickerReducer(open, { type: 'move', delta: 2 }))).toEqual(['ＭＤ']);
     const marked = pickerReducer(pickerReducer(pickerReducer(open, { type: 'mark' }), { type: 'move', delta: 3 }), { type: 'mark' });
     expect(pickerChoice(marked)).toEqual(['会見', '天気']);
-    expect(pickerChoice(pickerReducer(open, { type: 'type', text: 'zzz' }))).toEqual([]);
+    expect(pickerChoice(pickerReducer(open, { type: 'edit', edit: { type: 'type', text: 'zzz' } }))).toEqual([]);
   });
 
   it('a single-choice picker marks nothing', () => {
@@ -36,8 +36,9 @@ describe('picker reducer', () => {
 
   it('the cursor always stays on a matching option (property)', () => {
     const action = fc.oneof(
-      fc.record({ type: fc.constant('type' as const), text: fc.constantFrom('会', '港', 'm', 'x') }),
-      fc.constant({ type: 'erase' as const }),
+      fc.record({ type: fc.constant('edit' as const), edit: fc.record({ type: fc.constant('type' as const), text: fc.constantFrom('会', '港', 'm', 'x') }) }),
+      fc.constant({ type: 'edit' as const, edit: { type: 'erase' as const } }),
+      fc.constant({ type: 'edit' as const, edit: { type: 'cursorLeft' as const } }),
       fc.record({ type: fc.constant('move' as const), delta: fc.integer({ min: -5, max: 5 }) }),
       fc.constant({ type: 'mark' as const }),
     );
@@ -67,7 +68,7 @@ describe('prompt', () => {
   });
 
   it('shows the end of long text within the width, without control characters', () => {
-    const row = promptRow({ label: '/', text: `${'長い'.repeat(50)}\u001b[31m末尾` }, 'Esc cancel', 40);
+    const row = promptRow(openPrompt('/', `${'長い'.repeat(50)}\u001b[31m末尾`), 'Esc cancel', 40);
     expect(textWidth(text(row))).toBeLessThanOrEqual(40);
     expect(text(row)).toContain('末尾▏');
     expect(text(row)).not.toContain('\u001b');

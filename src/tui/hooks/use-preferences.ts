@@ -1,13 +1,14 @@
 import { useCallback, useState } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import type { Store } from '../../settings/store.js';
-import { toggled } from '../../timeline/follow.js';
+import { findLabel, toggled, withAdded, withRemoved } from '../../timeline/follow.js';
 
 export interface Preferences {
   readonly settings: Settings;
   /** Follows or unfollows; returns a line saying which. */
   toggleTopic(topic: string): string;
-  toggleMute(tag: string): string;
+  /** Mutes or unmutes; returns a line saying which. */
+  setMuted(tag: string, muted: boolean): string;
 }
 
 /**
@@ -32,14 +33,18 @@ export function usePreferences(store: Store<Settings>): Preferences {
     [store],
   );
   const toggleTopic = useCallback(
-    (topic: string): string => report(() => change((current) => ({ ...current, topics: toggled(current.topics, topic) })).topics.includes(topic), topic, 'following', 'unfollowed'),
+    (topic: string): string =>
+      report(() => findLabel(change((current) => ({ ...current, topics: toggled(current.topics, topic) })).topics, topic) !== undefined, topic, 'following', 'unfollowed'),
     [change],
   );
-  const toggleMute = useCallback(
-    (tag: string): string => report(() => change((current) => ({ ...current, mutedTags: toggled(current.mutedTags, tag) })).mutedTags.includes(tag), tag, 'muted', 'unmuted'),
+  const setMuted = useCallback(
+    (tag: string, muted: boolean): string => {
+      const edit = (list: readonly string[]): string[] => (muted ? withAdded(list, [tag]) : withRemoved(list, tag));
+      return report(() => findLabel(change((current) => ({ ...current, mutedTags: edit(current.mutedTags) })).mutedTags, tag) !== undefined, tag, 'muted', 'unmuted');
+    },
     [change],
   );
-  return { settings, toggleTopic, toggleMute };
+  return { settings, toggleTopic, setMuted };
 }
 
 function report(apply: () => boolean, value: string, on: string, off: string): string {

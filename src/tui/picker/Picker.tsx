@@ -1,6 +1,7 @@
 import { fitWidth, sanitizeLine, textWidth, truncate } from '../../text/index.js';
 import type { Row, Span } from '../card-layout.js';
 import { Rows } from '../components/Rows.js';
+import { lineWithCursor } from '../prompt/Prompt.js';
 import { matchingOptions, type PickerState } from './reducer.js';
 
 /** The picker as rows: title, the typed text, then the options that match, scrolled to the cursor. */
@@ -9,8 +10,8 @@ export function pickerRows(state: PickerState, width: number, height: number): R
   const rows: Row[] = [
     [{ text: fitWidth(truncate(` ${state.title} · ${how}`, width), width), style: 'title' }],
     [
-      { text: ' > ', style: 'marker' },
-      { text: truncate(`${sanitizeLine(state.query)}▏`, Math.max(width - 3, 0)), style: 'plain' },
+      { text: ` ${state.line.label}`, style: 'marker' },
+      { text: lineWithCursor(state.line, Math.max(width - 3, 0)), style: 'plain' },
     ],
   ];
   const options = matchingOptions(state);

@@ -1,4 +1,5 @@
 import { foldForSearch } from '../../timeline/search.js';
+import { openPrompt, promptReducer, type PromptAction, type PromptState } from '../prompt/reducer.js';
 
 /*
  * A list to choose from, narrowed by typing: the tag picker (`t`, several tags at once) and the
@@ -19,35 +20,36 @@ export interface PickerState {
   readonly options: readonly PickerOption[];
   /** Space marks several options; otherwise Enter takes the highlighted one. */
   readonly multiple: boolean;
-  readonly query: string;
+  /** What is typed to narrow the list, edited like any prompt. */
+  readonly line: PromptState;
   /** Index into the options that match the query. */
   readonly cursor: number;
   readonly marked: readonly string[];
 }
 
 export type PickerAction =
-  | { readonly type: 'type'; readonly text: string }
-  | { readonly type: 'erase' }
+  | { readonly type: 'edit'; readonly edit: PromptAction }
   | { readonly type: 'move'; readonly delta: number }
   | { readonly type: 'mark' };
 
 export function openPicker(title: string, options: readonly PickerOption[], multiple: boolean): PickerState {
-  return { title, options, multiple, query: '', cursor: 0, marked: [] };
+  return { title, options, multiple, line: openPrompt('> '), cursor: 0, marked: [] };
 }
 
 /** Options containing the typed text (folded like search, so `ｶｲｹﾝ` and `カイケン` agree). */
 export function matchingOptions(state: PickerState): PickerOption[] {
-  const needle = foldForSearch(state.query).trim();
+  const needle = foldForSearch(state.line.text).trim();
   if (needle === '') return [...state.options];
   return state.options.filter((option) => foldForSearch(option.value).includes(needle));
 }
 
 export function pickerReducer(state: PickerState, action: PickerAction): PickerState {
   switch (action.type) {
-    case 'type':
-      return { ...state, query: state.query + action.text, cursor: 0 };
-    case 'erase':
-      return { ...state, query: [...state.query].slice(0, -1).join(''), cursor: 0 };
+    case 'edit': {
+      const line = promptReducer(state.line, action.edit);
+      // Moving along the line keeps the highlighted option; changing what it says starts over.
+      return { ...state, line, cursor: line.text === state.line.text ? state.cursor : 0 };
+    }
     case 'move': {
       const count = matchingOptions(state).length;
       return count === 0 ? state : { ...state, cursor: Math.min(Math.max(state.cursor + action.delta, 0), count - 1) };

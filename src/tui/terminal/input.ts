@@ -41,6 +41,14 @@ export function filteredInput(tty: NodeJS.ReadStream, filter: InputFilter, typed
   };
 }
 
+/**
+ * The Delete key (`ESC [3~`) as Ctrl-D, which erases at the cursor as in readline: Ink reports
+ * both Delete and Backspace (DEL) as `delete`, so the key itself cannot be told apart later.
+ */
+export function deleteKeyAsCtrlD(chunk: string): string {
+  return chunk.replaceAll('\u001b[3~', '\u0004');
+}
+
 /** Input as text chunks, for the probe (which runs before Ink reads anything). */
 export function onTerminalInput(tty: NodeJS.ReadStream): (listener: (chunk: string) => void) => () => void {
   return (listener) => {
