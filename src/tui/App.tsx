@@ -189,7 +189,7 @@ export function App(props: AppProps) {
   else {
     const stopped = feeds.length > 0 && feeds.every((info) => info.connection.status === 'stopped');
     const empty = timeline.size > 0 ? 'filtered' : stopped ? 'stopped' : 'waiting';
-    body = <TimelineRows {...{ lines, model, cache, contextOf, topics, baseline, read, color, empty }} selected={selectedIndex(viewport, model)} />;
+    body = <TimelineRows {...{ lines, model, cache, contextOf, topics, baseline, read, color, empty }} selected={selectedIndex(viewport, model)} query={ui.query} />;
   }
 
   return (
