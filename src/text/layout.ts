@@ -213,9 +213,10 @@ export function lineJoins(text: string, lines: readonly string[]): string[] {
   const joins: string[] = [];
   let end = 0;
   lines.forEach((line, index) => {
-    // Lines are slices of the text in order, with only spaces and newlines between them.
-    const start = text.indexOf(line, end);
-    if (index > 0) joins.push(start < 0 ? '\n' : text.slice(end, start));
+    // Lines are slices of the text in order, with only spaces and newlines between them; an
+    // empty line is a blank paragraph, which starts after the next newline.
+    const start = line !== '' ? text.indexOf(line, end) : index === 0 ? 0 : text.indexOf('\n', end) + 1;
+    if (index > 0) joins.push(start <= 0 ? '\n' : text.slice(end, start));
     if (start >= 0) end = start + line.length;
   });
   return joins;

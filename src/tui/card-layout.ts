@@ -90,10 +90,10 @@ function firstLines(lines: readonly string[], count: number, width: number): str
 function contentRows(card: PreparedCard, item: TimelineItem, width: number, expanded: boolean): Row[] {
   const rows: Row[] = [];
   /** One row per line of a wrapped text, each after the first carrying what the wrap dropped before it. */
-  const pushWrapped = (text: PreparedText, width: number, style: SpanStyle, { indent = '', link, keep }: { indent?: string; link?: string | undefined; keep?: number } = {}): void => {
-    const lines = wrapPrepared(text, width);
+  const pushWrapped = (text: PreparedText, lineWidth: number, style: SpanStyle, { indent = '', link, keep }: { indent?: string; link?: string | undefined; keep?: number } = {}): void => {
+    const lines = wrapPrepared(text, lineWidth);
     const joins = lineJoins(text.text, lines);
-    const kept = keep === undefined ? lines : firstLines(lines, keep, width);
+    const kept = keep === undefined ? lines : firstLines(lines, keep, lineWidth);
     kept.forEach((line, index) => {
       const span: Span = { text: line, style, link, ...(index > 0 ? { join: joins[index - 1] } : {}) };
       rows.push(indent === '' ? [span] : [{ text: indent, style: 'plain' }, span]);
