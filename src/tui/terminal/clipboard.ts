@@ -11,7 +11,9 @@ export type ClipboardPath =
   | { readonly via: 'terminal' }
   /** `setClipboard`: tmux's global `set-clipboard`, undefined when tmux could not be asked. */
   | { readonly via: 'tmux'; readonly setClipboard: string | undefined }
-  | { readonly via: 'screen' };
+  | { readonly via: 'screen' }
+  /** TERM names tmux or screen, but neither is this process's own (ssh from inside one): it cannot be asked. */
+  | { readonly via: 'multiplexer'; readonly term: string };
 
 /** Reads a global tmux option; undefined when tmux cannot be asked. */
 export type TmuxOption = (name: string) => Promise<string | undefined>;
@@ -24,7 +26,9 @@ export const askTmux: TmuxOption = (name) =>
 
 export async function clipboardPath(env: NodeJS.ProcessEnv, tmuxOption: TmuxOption = askTmux): Promise<ClipboardPath> {
   if (env.TMUX) return { via: 'tmux', setClipboard: await tmuxOption('set-clipboard') };
-  if (env.STY || (env.TERM ?? '').startsWith('screen')) return { via: 'screen' };
+  if (env.STY) return { via: 'screen' };
+  const term = env.TERM ?? '';
+  if (/^(screen|tmux)/.test(term)) return { via: 'multiplexer', term };
   return { via: 'terminal' };
 }
 
@@ -40,6 +44,8 @@ export function copyMessage(characters: number, path: ClipboardPath): string {
   switch (path.via) {
     case 'terminal':
       return sent;
+    case 'multiplexer':
+      return `${sent}; the tmux or screen that TERM=${path.term} names may not pass it on`;
     case 'screen':
       return 'not copied: GNU screen does not pass OSC 52 through to the terminal';
     case 'tmux':

@@ -16,7 +16,8 @@ describe('where an OSC 52 write goes', () => {
     expect(await clipboardPath({ TMUX: '/tmp/tmux-1000/default,1,0', TERM: 'screen-256color' }, tmux)).toEqual({ via: 'tmux', setClipboard: 'off' });
     expect(tmux.asked).toEqual(['set-clipboard']);
     expect(await clipboardPath({ STY: '1234.pts-0.host', TERM: 'screen' }, tmux)).toEqual({ via: 'screen' });
-    expect(await clipboardPath({ TERM: 'screen.xterm-256color' }, tmux)).toEqual({ via: 'screen' });
+    // Over ssh from inside tmux or screen: TERM says so, but there is nothing here to ask.
+    expect(await clipboardPath({ TERM: 'tmux-256color' }, tmux)).toEqual({ via: 'multiplexer', term: 'tmux-256color' });
     expect(await clipboardPath({ TERM: 'xterm-256color' }, tmux)).toEqual({ via: 'terminal' });
     expect(tmux.asked).toHaveLength(1);
   });
@@ -42,5 +43,8 @@ describe('copyMessage', () => {
     }
     expect(copyMessage(42, { via: 'tmux', setClipboard: undefined })).toContain('only with set-clipboard on');
     expect(copyMessage(42, { via: 'screen' })).toBe('not copied: GNU screen does not pass OSC 52 through to the terminal');
+    expect(copyMessage(42, { via: 'multiplexer', term: 'screen-256color' })).toBe(
+      "sent to the terminal's clipboard (OSC 52): 42 characters; the tmux or screen that TERM=screen-256color names may not pass it on",
+    );
   });
 });
