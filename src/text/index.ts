@@ -18,6 +18,7 @@ export {
   prepareText,
   wrapPrepared,
   wrapPreparedCached,
+  lineJoins,
   wrap,
   truncate,
   fitWidth,

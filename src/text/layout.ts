@@ -203,6 +203,25 @@ function layoutParagraph(pt: PreparedText, ps: number, pe: number, limit: number
   if (lines.length === before) lines.push('');
 }
 
+/**
+ * What the wrap dropped between consecutive lines of `text` (its sanitized form, `prepared.text`):
+ * joins[k] stands between lines[k] and lines[k + 1] ('' between CJK characters, the spaces of a
+ * break between words, newlines between paragraphs), so the lines and joins give the text back.
+ * A search highlight uses them to find a match that runs across a line break.
+ */
+export function lineJoins(text: string, lines: readonly string[]): string[] {
+  const joins: string[] = [];
+  let end = 0;
+  lines.forEach((line, index) => {
+    // Lines are slices of the text in order, with only spaces and newlines between them; an
+    // empty line is a blank paragraph, which starts after the next newline.
+    const start = line !== '' ? text.indexOf(line, end) : index === 0 ? 0 : text.indexOf('\n', end) + 1;
+    if (index > 0) joins.push(start <= 0 ? '\n' : text.slice(end, start));
+    if (start >= 0) end = start + line.length;
+  });
+  return joins;
+}
+
 /** wrapPrepared(prepareText(text), width). */
 export function wrap(text: string, width: number): string[] {
   return wrapPrepared(prepareText(text), width);

@@ -25,6 +25,7 @@ import { useTimeline } from './hooks/use-timeline.js';
 import { useViewport, type ViewportHandle } from './hooks/use-viewport.js';
 import { Picker } from './picker/Picker.js';
 import { Prompt } from './prompt/Prompt.js';
+import { clipboardCheck, type ClipboardPath } from './terminal/clipboard.js';
 import { newCount, selectedIndex, visibleLines, type ListModel } from './viewport.js';
 
 export interface AppProps {
@@ -44,6 +45,8 @@ export interface AppProps {
   /** Where BEL, OSC 9/777 and OSC 52 go; the real terminal otherwise. */
   readonly writeTerminal?: (sequence: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /** Whether OSC 52 reaches the clipboard (inside tmux, screen); asked of the real environment otherwise. */
+  readonly clipboardPath?: () => Promise<ClipboardPath>;
   /** Sets the terminal's title (the real terminal only: tests' frames would catch it). */
   readonly setTitle?: (title: string) => void;
   /** Mouse wheel notches, when the `mouse` setting turned reporting on. */
@@ -79,6 +82,7 @@ export function App(props: AppProps) {
   const writeTerminal = useMemo(() => props.writeTerminal ?? ((sequence: string) => void stdout.write(sequence)), [props.writeTerminal, stdout]);
   const env = props.env ?? process.env;
   const [cache] = useState(() => new CardCache());
+  const [clipboardPath] = useState(() => props.clipboardPath ?? clipboardCheck(env));
 
   // The controller's world and effects reach the controller's notify and the viewport, which both
   // depend on the controller's state: they are handed back after each commit.
@@ -109,6 +113,7 @@ export function App(props: AppProps) {
       writeTerminal,
       notify,
       timeZone,
+      clipboardPath,
     });
   const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false, preferences.settings.hideRetracted), notice: props.notices?.[0] }), world, perform, interactive);
   const { ui } = controller;
@@ -190,7 +195,7 @@ export function App(props: AppProps) {
   else {
     const stopped = feeds.length > 0 && feeds.every((info) => info.connection.status === 'stopped');
     const empty = timeline.size > 0 ? 'filtered' : stopped ? 'stopped' : 'waiting';
-    body = <TimelineRows {...{ lines, model, cache, contextOf, topics, baseline, read, color, empty }} selected={selectedIndex(viewport, model)} />;
+    body = <TimelineRows {...{ lines, model, cache, contextOf, topics, baseline, read, color, empty }} selected={selectedIndex(viewport, model)} query={ui.query} />;
   }
 
   return (

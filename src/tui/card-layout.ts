@@ -1,5 +1,5 @@
 import { clockParts } from '../format/clock.js';
-import { fitWidth, prepareText, sanitizeLine, textWidth, truncate, widthModeKey, wrapPrepared, type PreparedText } from '../text/index.js';
+import { fitWidth, lineJoins, prepareText, sanitizeLine, textWidth, truncate, widthModeKey, wrapPrepared, type PreparedText } from '../text/index.js';
 import { isRetracted, type TimelineItem } from '../timeline/timeline.js';
 import { linkTarget } from './terminal/hyperlinks.js';
 
@@ -27,6 +27,14 @@ export interface Span {
   readonly style: SpanStyle;
   /** An http(s) URL the text links to (OSC 8 where the terminal supports it). */
   readonly link?: string | undefined;
+  /**
+   * On a line that continues the wrapped text of the row above: what the wrap dropped at the
+   * break ('' between CJK characters, a space between words, newlines between paragraphs), so a
+   * search match across the break is found (src/tui/highlight.ts).
+   */
+  readonly join?: string | undefined;
+  /** Part of a search match: drawn inverse. */
+  readonly highlight?: boolean | undefined;
 }
 
 export type Row = readonly Span[];
@@ -81,14 +89,18 @@ function firstLines(lines: readonly string[], count: number, width: number): str
 
 function contentRows(card: PreparedCard, item: TimelineItem, width: number, expanded: boolean): Row[] {
   const rows: Row[] = [];
-  const push = (lines: readonly string[], style: SpanStyle, indent = '', link?: string): void => {
-    for (const line of lines) rows.push([{ text: indent + line, style, link }]);
+  /** One row per line of a wrapped text, each after the first carrying what the wrap dropped before it. */
+  const pushWrapped = (text: PreparedText, lineWidth: number, style: SpanStyle, { indent = '', link, keep }: { indent?: string; link?: string | undefined; keep?: number } = {}): void => {
+    const lines = wrapPrepared(text, lineWidth);
+    const joins = lineJoins(text.text, lines);
+    const kept = keep === undefined ? lines : firstLines(lines, keep, lineWidth);
+    kept.forEach((line, index) => {
+      const span: Span = { text: line, style, link, ...(index > 0 ? { join: joins[index - 1] } : {}) };
+      rows.push(indent === '' ? [span] : [{ text: indent, style: 'plain' }, span]);
+    });
   };
-  if (card.title) push(wrapPrepared(card.title, width), 'title', '', linkTarget(item.entry.url));
-  if (card.body) {
-    const lines = wrapPrepared(card.body, width);
-    push(expanded ? lines : firstLines(lines, collapsedBodyLines, width), 'body');
-  }
+  if (card.title) pushWrapped(card.title, width, 'title', { link: linkTarget(item.entry.url) });
+  if (card.body) pushWrapped(card.body, width, 'body', expanded ? {} : { keep: collapsedBodyLines });
   // Who wrote it, where the source says: a live blog has several reporters.
   if (card.author) rows.push([{ text: truncate(`— ${card.author}`, width), style: 'meta' }]);
   const tags = item.entry.tags.map((tag) => `#${sanitizeLine(tag)}`);
@@ -111,7 +123,7 @@ function contentRows(card: PreparedCard, item: TimelineItem, width: number, expa
   }
   const captions = expanded ? card.captions : card.captions.slice(0, 1);
   for (const { caption, credit, url } of captions) {
-    push(wrapPrepared(caption, width), 'caption');
+    pushWrapped(caption, width, 'caption');
     if (credit) rows.push([{ text: truncate(`   ${credit}`, width), style: 'credit' }]);
     if (expanded && url) rows.push([{ text: truncate(`   ${url}`, width), style: 'credit', link: linkTarget(url) }]);
   }
@@ -120,7 +132,7 @@ function contentRows(card: PreparedCard, item: TimelineItem, width: number, expa
   for (const link of card.links) {
     rows.push([{ text: truncate(`▸ ${link.title}`, width), style: 'link', link: linkTarget(link.url) }]);
     if (!expanded) continue;
-    if (link.summary) push(wrapPrepared(link.summary, Math.max(width - 2, 1)), 'body', '  ');
+    if (link.summary) pushWrapped(link.summary, Math.max(width - 2, 1), 'body', { indent: '  ' });
     rows.push([{ text: truncate(`  ${link.url}`, width), style: 'credit', link: linkTarget(link.url) }]);
   }
   return rows;

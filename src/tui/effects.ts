@@ -2,6 +2,7 @@ import { clipboardSequence } from './actions/terminal-sequences.js';
 import { entryAsNdjson, entryAsText } from './actions/entry-text.js';
 import { firstLink, openUrl } from './actions/open-link.js';
 import { runWithInput } from './actions/run-command.js';
+import { copyMessage, type ClipboardPath } from './terminal/clipboard.js';
 import type { Effect, ScrollCommand } from './controller.js';
 import { describeMute } from './mute.js';
 
@@ -16,6 +17,8 @@ export interface EffectTargets {
   readonly writeTerminal: (sequence: string) => void;
   readonly notify: (line: string) => void;
   readonly timeZone: string | undefined;
+  /** Whether OSC 52 can reach the clipboard here; asked once, not on the render path. */
+  readonly clipboardPath: () => Promise<ClipboardPath>;
 }
 
 /** Carries out one effect the pure controller asked for. */
@@ -40,7 +43,7 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
     case 'copy': {
       const text = entryAsText(effect.item, targets.timeZone);
       targets.writeTerminal(clipboardSequence(text));
-      notify(`copied ${[...text].length} characters (OSC 52)`);
+      void targets.clipboardPath().then((path) => notify(copyMessage([...text].length, path)));
       return;
     }
     case 'open': {

@@ -31,3 +31,11 @@ export function styleOf(style: SpanStyle, color: boolean): TextStyle {
   if (color) return colored[style];
   return {};
 }
+
+/**
+ * A search match, drawn inverse. Inverse is emphasis, not colour, so it stays when colours are
+ * off; chalk writes nothing at all then (FORCE_COLOR=0), so the sequence is written here.
+ */
+export function highlighted(text: string): string {
+  return `\u001b[7m${text}\u001b[27m`;
+}

@@ -42,6 +42,11 @@ export class TmuxTerminal {
     return this.tmux('capture-pane', '-p', '-t', 't');
   }
 
+  /** The screen with its attributes as SGR sequences (`capture-pane -e`): what is drawn inverse, bold... */
+  styledScreen(): string {
+    return this.tmux('capture-pane', '-p', '-e', '-t', 't');
+  }
+
   /** Lines the terminal had to wrap are joined: a different count means something spilled. */
   joinedScreen(): string {
     return this.tmux('capture-pane', '-p', '-J', '-t', 't');

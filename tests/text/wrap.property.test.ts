@@ -10,7 +10,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  graphemes, isInseparable, isNoEnd, isNoStart, prepareText, sanitize, setAmbiguousWidth,
+  graphemes, isInseparable, isNoEnd, isNoStart, lineJoins, prepareText, sanitize, setAmbiguousWidth,
   textWidth, wrap, wrapPrepared,
 } from '../../src/text/index.js';
 
@@ -186,6 +186,23 @@ describe('wrap properties', () => {
         for (const w of ws) expect(wrapPrepared(p, w)).toEqual(wrap(t, w));
       }),
       { numRuns: 300 },
+    );
+  });
+  it('lineJoins: the lines with what was dropped between them give the text back, but for spaces at either end', () => {
+    fc.assert(
+      fc.property(textArb, widthArb, (t, w) => {
+        const p = prepareText(t);
+        const lines = wrapPrepared(p, w);
+        const joins = lineJoins(p.text, lines);
+        expect(joins).toHaveLength(lines.length - 1);
+        for (const between of joins) expect(between).toMatch(/^[ \n]*$/);
+        const rebuilt = lines.map((line, index) => (index === 0 ? line : joins[index - 1]! + line)).join('');
+        const at = p.text.indexOf(rebuilt);
+        expect(at).toBeGreaterThanOrEqual(0);
+        expect(p.text.slice(0, at)).toMatch(/^ *$/);
+        expect(p.text.slice(at + rebuilt.length)).toMatch(/^ *$/);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

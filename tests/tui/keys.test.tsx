@@ -193,11 +193,20 @@ describe('reading an entry (Enter, y, o, |)', () => {
     const { lastFrame, stdin, written } = mount({}, [...backlog, signal(F, { event: 'entry', entry: hostile })]);
     await ready(lastFrame);
     stdin.write('y');
-    await frameWhere(lastFrame, (text) => text.includes('(OSC 52)'));
+    await frameWhere(lastFrame, (text) => text.includes("sent to the terminal's clipboard (OSC 52)"));
     const osc = written.find((sequence) => sequence.startsWith('\u001b]52;c;'))!;
     const copied = Buffer.from(osc.slice(7, -1), 'base64').toString('utf8');
     expect(copied).toContain('危険な見出し');
     expect(copied).not.toContain('\u001b');
+  });
+
+  it('y says the copy will not arrive inside a tmux with set-clipboard off', async () => {
+    const { lastFrame, stdin, written } = mount({ size: { columns: 100, rows: 40 }, clipboardPath: async () => ({ via: 'tmux', setClipboard: 'off' }) });
+    await ready(lastFrame);
+    stdin.write('y');
+    const frame = await frameWhere(lastFrame, (text) => text.includes('not copied: tmux set-clipboard is off (turn it on: tmux set -g set-clipboard on)'));
+    expect(frame).not.toContain("sent to the terminal's clipboard");
+    expect(written.some((sequence) => sequence.startsWith('\u001b]52;c;'))).toBe(true);
   });
 
   it('o says so when the entry has no link', async () => {

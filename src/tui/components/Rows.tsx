@@ -1,8 +1,8 @@
 import { useContext } from 'react';
 import { Box, Text } from 'ink';
 import { HyperlinksContext, hyperlink } from '../terminal/hyperlinks.js';
-import type { Row } from '../card-layout.js';
-import { styleOf } from '../theme.js';
+import type { Row, Span } from '../card-layout.js';
+import { highlighted, styleOf } from '../theme.js';
 
 /**
  * Paints pre-laid-out rows. Rows are already cut to the width as this terminal draws them
@@ -22,7 +22,7 @@ export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly 
           <Text key={index} wrap="end">
             {row.map((span, spanIndex) => (
               <Text key={spanIndex} {...styleOf(span.style, color)}>
-                {links && span.link ? hyperlink(span.link, span.text) : span.text}
+                {spanText(span, links)}
               </Text>
             ))}
           </Text>
@@ -30,4 +30,9 @@ export function Rows({ rows, color }: { readonly rows: readonly Row[]; readonly 
       )}
     </Box>
   );
+}
+
+function spanText(span: Span, links: boolean): string {
+  const text = span.highlight ? highlighted(span.text) : span.text;
+  return links && span.link ? hyperlink(span.link, text) : text;
 }

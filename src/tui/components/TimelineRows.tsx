@@ -2,6 +2,7 @@ import { followedTopicOf } from '../../timeline/follow.js';
 import { isUnread, type ReadMarks } from '../../timeline/unread.js';
 import type { CardCache, CardContext, Row } from '../card-layout.js';
 import { markRow } from '../card-marks.js';
+import { searchHighlighted } from '../highlight.js';
 import type { ListModel, SliceLine } from '../viewport.js';
 import { Rows } from './Rows.js';
 
@@ -15,12 +16,14 @@ export interface TimelineRowsProps {
   /** Entries read in this session (seen long enough, or selected). */
   readonly read: ReadonlySet<string>;
   readonly selected: number;
+  /** The search in force: its matches are lit inside the cards. */
+  readonly query: string;
   /** Why the list is empty, when it is. */
   readonly empty: 'waiting' | 'filtered' | 'stopped';
   readonly color: boolean;
 }
 
-/** The visible lines of the timeline's cards, marked as selected, followed or unread. */
+/** The visible lines of the timeline's cards, marked as selected, followed or unread, with search matches lit. */
 export function TimelineRows(props: TimelineRowsProps) {
   return <Rows color={props.color} rows={timelineRows(props)} />;
 }
@@ -31,13 +34,13 @@ const emptyReasons = {
   waiting: ' waiting for entries…',
 } as const;
 
-function timelineRows({ lines, model, cache, contextOf, topics, baseline, read, selected, empty }: TimelineRowsProps): Row[] {
+function timelineRows({ lines, model, cache, contextOf, topics, baseline, read, selected, query, empty }: TimelineRowsProps): Row[] {
   if (model.items.length === 0) return [[{ text: emptyReasons[empty], style: 'credit' }]];
   const followed = new Map<number, boolean>();
   return lines.map(({ index, line }) => {
     const item = model.items.at(index)!;
     if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
-    const row = cache.rows(item, contextOf(index))[line]!;
+    const row = searchHighlighted(cache.rows(item, contextOf(index)), query)[line]!;
     return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline, read) });
   });
 }
