@@ -52,7 +52,9 @@ describe('item index', () => {
           versions.push({ index: next, model });
         }
         for (const { index, model } of versions) {
-          for (const [key, thing] of model) expect(findIn(index, thing.feed, thing.entry.id), key).toBe(thing);
+          // One expect for the whole model: an expect per key made this test take 15 s.
+          const misses = [...model].filter(([, thing]) => findIn(index, thing.feed, thing.entry.id) !== thing).map(([key]) => key);
+          expect(misses).toEqual([]);
           for (const id of ['0', '399', '4999', 'none']) for (const feed of feeds) expect(findIn(index, feed, id)).toBe(model.get(keyOf(feed, id)));
         }
       }),
