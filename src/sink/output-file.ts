@@ -124,7 +124,7 @@ function readPosition(positionPath: string, descriptor: number, length: number):
   } catch {
     return new Map();
   }
-  if (typeof saved.length !== 'number' || saved.length > length || typeof saved.cursors !== 'object' || saved.cursors === null) return new Map();
+  if (!Number.isInteger(saved.length) || saved.length < 0 || saved.length > length || typeof saved.cursors !== 'object' || saved.cursors === null) return new Map();
   if (saved.length > 0) {
     if (hash53(lastLineBefore(descriptor, saved.length)) !== saved.lastLine) return new Map();
   }
