@@ -118,12 +118,13 @@ export function repairTornEnd(descriptor: number): number {
 
 /** The cursors saved with the file, if they belong to it as it is now (not to a file since replaced). */
 function readPosition(positionPath: string, descriptor: number, length: number): Cursors {
-  let saved: SavedPosition;
+  let saved: SavedPosition | null;
   try {
-    saved = JSON.parse(readFileSync(positionPath, 'utf8')) as SavedPosition;
+    saved = JSON.parse(readFileSync(positionPath, 'utf8')) as SavedPosition | null;
   } catch {
     return new Map();
   }
+  if (typeof saved !== 'object' || saved === null) return new Map();
   if (!Number.isInteger(saved.length) || saved.length < 0 || saved.length > length || typeof saved.cursors !== 'object' || saved.cursors === null) return new Map();
   if (saved.length > 0) {
     if (hash53(lastLineBefore(descriptor, saved.length)) !== saved.lastLine) return new Map();

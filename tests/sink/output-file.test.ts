@@ -108,6 +108,10 @@ describe('--output file', () => {
     expect(emptied.cursors).toEqual(new Map());
     writeFileSync(path, `${formatNdjsonLine(F, entry('9'))}\n${formatNdjsonLine(F, entry('8'))}\n${formatNdjsonLine(F, entry('7'))}\n`);
     expect((await runInto(path, [])).cursors).toEqual(new Map());
+    for (const broken of ['null', '[]', '{"length":-3,"cursors":{}}', '{"length":"12"}', '{"length":']) {
+      writeFileSync(`${path}.position`, broken);
+      expect((await runInto(path, [])).cursors).toEqual(new Map());
+    }
   });
 
   it('refuses a file that does not hold livetail NDJSON, and leaves it as it was', () => {
