@@ -44,7 +44,7 @@ export interface PipeOptions {
   readonly once: boolean;
   readonly idleMs: number;
   readonly timeZone: string | undefined;
-  /** For `--resume`: given each feed's cursor after the last event written (throttled, and at the end). */
+  /** For `--resume` and `--output`: given each feed's cursor after the last event written (throttled, and at the end). */
   readonly saveCursors?: ((cursors: Cursors) => void) | undefined;
   /** Stop following (SIGINT, SIGTERM): what was written is saved and the run ends normally. */
   readonly stop?: AbortSignal | undefined;
