@@ -42,8 +42,7 @@ async function openPosition(plan: FollowPlan, warn: (line: string) => void): Pro
   if (plan.outputFile !== undefined) {
     const { NotOutputFile, openOutputFile } = await import('../sink/output-file.js');
     try {
-      const file = openOutputFile(plan.outputFile, { warn });
-      return { ...file, save: (cursors) => file.savePosition(cursors) };
+      return openOutputFile(plan.outputFile, { warn });
     } catch (error) {
       if (error instanceof NotOutputFile) throw new UsageError(error.message);
       throw error;
@@ -51,7 +50,7 @@ async function openPosition(plan: FollowPlan, warn: (line: string) => void): Pro
   }
   if (!plan.resume) return undefined;
   const { openResumeState } = await import('../sink/resume-state.js');
-  return openResumeState(process.env, warn, plan.feeds.map((feed) => (feed === '-' ? feed : redactUrl(feed))));
+  return openResumeState(process.env, warn, plan.feeds.map((feed) => redactUrl(feed)));
 }
 
 export async function follow(plan: FollowPlan): Promise<number> {

@@ -23,7 +23,7 @@ export interface OutputFile {
   /** Every line the file held at start, oldest first, read as it is iterated. */
   readonly earlier: Iterable<PrintedLine>;
   readonly writer: WriterFactory;
-  savePosition(cursors: Cursors): void;
+  save(cursors: Cursors): void;
   close(): void;
 }
 
@@ -169,7 +169,7 @@ export function openOutputFile(path: string, { warn, ...limits }: OutputFileOpti
           warn(`cannot write to ${path}: ${error.message}`);
           end(1);
         }),
-      savePosition(saved) {
+      save(saved) {
         const position: SavedPosition = { length: lines.syncedLength, lastLine: hash53(lines.lastLine), cursors: Object.fromEntries(saved) };
         try {
           // Replaced whole (written beside it, then renamed), so a kill leaves the old or the new one.

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeEntry } from '../helpers/entries.js';
 import { ndjsonEvents } from '../helpers/ndjson.js';
-import { runLivetail, startLivetail, startServe, waitForPublished, type Served } from '../helpers/processes.js';
+import { bin, runLivetail, startLivetail, startServe, waitForPublished, type Served } from '../helpers/processes.js';
+import { TmuxTerminal } from '../helpers/tmux.js';
 import { until } from '../helpers/until.js';
 
 /*
@@ -92,6 +93,21 @@ describe('--output FILE end to end', () => {
     expect(total).toBeGreaterThan(kills * 2);
     // Ten starts of node and kills: seconds on an idle machine, more on a loaded CI runner.
   }, 120_000);
+
+  it('writes to the file, not the screen, when stdout is a terminal', async () => {
+    const serve = await serveFromStdin();
+    serve.publish(3);
+    await waitForPublished(serve.url, 3);
+    const file = scratchFile();
+    const terminal = new TmuxTerminal(60, 10);
+    cleanups.push(() => terminal.kill());
+
+    terminal.start(`${process.execPath} ${bin} ${serve.url} --once --output ${file}; echo "exit=$?"; sleep 60`);
+
+    const screen = await terminal.waitFor((text) => text.includes('exit='), 'livetail to exit');
+    expect(screen.trim()).toBe('exit=0');
+    expect(ndjsonEvents(readFileSync(file, 'utf8'))).toHaveLength(3);
+  });
 
   it('refuses a second process on the same file with one line and exit 2', async () => {
     const serve = await serveFromStdin();

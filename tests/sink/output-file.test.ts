@@ -32,7 +32,7 @@ async function runInto(path: string, signals: readonly SourceSignal[], options: 
       sources: [new FakeSource(F, [...signals, { type: 'ready', feed: F }])],
       output: file.writer,
       printedBefore: file.earlier,
-      saveCursors: (saved) => file.savePosition(saved),
+      saveCursors: (saved) => file.save(saved),
       warn: (line) => warnings.push(line),
       filter: { tags: [] },
       once: true,
