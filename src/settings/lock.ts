@@ -86,6 +86,28 @@ export class LockBusy extends Error {}
 const unnamedGraceMs = 1000;
 
 /**
+ * Removes a lock its holder left (dead, or never named), unless it changed meanwhile: of two
+ * processes that both saw it left, the slower must not remove the lock the faster has just
+ * taken. So the check and the removal happen under a second, short-lived lock.
+ */
+function removeLeftLock(lockPath: string, left: number | undefined): void {
+  const guardPath = `${lockPath}.takeover`;
+  const guard = createLock(guardPath);
+  if (guard === undefined) {
+    // Another process is taking it over; a guard whose maker was killed meanwhile soon counts as old.
+    if (Date.now() - statSync(guardPath).mtimeMs > unnamedGraceMs) rmSync(guardPath, { force: true });
+    else sleepSync(2);
+    return;
+  }
+  try {
+    if (lockHolder(lockPath) === left) rmSync(lockPath, { force: true });
+  } finally {
+    closeSync(guard);
+    rmSync(guardPath, { force: true });
+  }
+}
+
+/**
  * Takes `lockPath` for this process until the returned function releases it. A live holder is
  * refused at once with `LockBusy(busy(pid))`; a dead holder's lock is taken over at once.
  */
@@ -104,7 +126,7 @@ export function holdLock(lockPath: string, busy: (pid: number) => string): () =>
         sleepSync(Math.min(2 + attempt * 2, 25));
         continue;
       }
-      rmSync(lockPath, { force: true });
+      removeLeftLock(lockPath, holder);
     } catch (problem) {
       // Released between our calls: try again at once.
       if ((problem as NodeJS.ErrnoException).code !== 'ENOENT') throw problem;
