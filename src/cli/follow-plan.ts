@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isValidTimeZone } from '../format/clock.js';
 import { sourceChoices, type SourceChoice } from '../sources/detect.js';
@@ -55,6 +56,7 @@ function checkOutputFile(path: string, template: Template | undefined, resume: b
   if (template !== undefined) throw new UsageError('--output writes NDJSON, which it reads back to resume; it cannot take --format');
   if (resume) throw new UsageError('--output resumes from its file by itself; leave out --resume');
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--output: '${path}' is a folder`);
+  if (!existsSync(dirname(path))) throw new UsageError(`--output: no folder '${dirname(path)}' for '${path}'`);
 }
 
 export interface FollowPlan {

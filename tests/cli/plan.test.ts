@@ -31,6 +31,7 @@ describe('follower plan', () => {
     expect(() => planFollow({ output: 'desk.ndjson', format: '{title}' }, feed, tty)).toThrow(/cannot take --format/);
     expect(() => planFollow({ output: 'desk.ndjson', resume: true }, feed, tty)).toThrow(/leave out --resume/);
     expect(() => planFollow({ output: '-' }, feed, tty)).toThrow(/needs a file/);
+    expect(() => planFollow({ output: '/no/such/folder/desk.ndjson' }, feed, tty)).toThrow("--output: no folder '/no/such/folder' for '/no/such/folder/desk.ndjson'");
   });
 
   it('turns colour off for --no-color and NO_COLOR', () => {
