@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isValidTimeZone } from '../format/clock.js';
 import { sourceChoices, type SourceChoice } from '../sources/detect.js';
@@ -49,6 +50,15 @@ function sourceChoice(value: string | undefined): SourceChoice | undefined {
   return value as SourceChoice;
 }
 
+/** --output takes NDJSON only (it reads the file back to resume) and resumes by itself. */
+function checkOutputFile(path: string, template: Template | undefined, resume: boolean): void {
+  if (path === '' || path === '-') throw new UsageError('--output needs a file (for stdout, leave it out)');
+  if (template !== undefined) throw new UsageError('--output writes NDJSON, which it reads back to resume; it cannot take --format');
+  if (resume) throw new UsageError('--output resumes from its file by itself; leave out --resume');
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--output: '${path}' is a folder`);
+  if (!existsSync(dirname(path))) throw new UsageError(`--output: no folder '${dirname(path)}' for '${path}'`);
+}
+
 export interface FollowPlan {
   readonly feeds: readonly string[];
   readonly headers: Record<string, string>;
@@ -65,6 +75,8 @@ export interface FollowPlan {
   readonly source: SourceChoice | undefined;
   /** Continue each feed after the last event a previous piped run printed. */
   readonly resume: boolean;
+  /** `--output FILE`: NDJSON appended to this file, which is also where each feed resumes. */
+  readonly outputFile: string | undefined;
   readonly timeZone: string | undefined;
   readonly maxEntries: number | undefined;
   readonly color: boolean;
@@ -97,8 +109,11 @@ export function planFollow(values: OptionValues, feeds: readonly string[], { env
     }
   }
   const once = values.once === true;
+  const outputFile = values.output as string | undefined;
+  if (outputFile !== undefined) checkOutputFile(outputFile, template, values.resume === true);
   let output: FollowPlan['output'];
-  if (template !== undefined) output = 'text';
+  if (outputFile !== undefined) output = 'ndjson';
+  else if (template !== undefined) output = 'text';
   else if (values.json === true || !stdoutIsTTY) output = 'ndjson';
   else if (once || dumb) {
     output = 'text';
@@ -122,6 +137,7 @@ export function planFollow(values: OptionValues, feeds: readonly string[], { env
     everyMs: values.every === undefined ? 30_000 : positiveDuration(values.every as string, '--every'),
     source: sourceChoice(values.source as string | undefined),
     resume,
+    outputFile,
     timeZone,
     maxEntries: positiveInteger(values['max-entries'] as string | undefined, '--max-entries'),
     color,

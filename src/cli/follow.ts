@@ -6,6 +6,9 @@ import type { Filter } from '../timeline/select.js';
 import type { FollowPlan } from './follow-plan.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { UsageError } from './usage.js';
+import { redactUrl } from '../text/redact.js';
+import type { Cursors } from '../sink/cursor-log.js';
+import type { PrintedLine, WriterFactory } from '../sink/pipe.js';
 
 /**
  * What a pipe takes from the settings: followed topics for `--followed`, and the time zone for
@@ -25,6 +28,31 @@ async function pipeSettings(plan: FollowPlan, warn: (line: string) => void): Pro
   };
 }
 
+interface PipePosition {
+  readonly cursors: Cursors;
+  save(cursors: Cursors): void;
+  /** With --output: the file's writer and what it held at start. */
+  readonly writer?: WriterFactory;
+  readonly earlier?: Iterable<PrintedLine>;
+  close(): void;
+}
+
+/** Where a piped run starts and keeps its place: the --output file, the --resume state, or nowhere. */
+async function openPosition(plan: FollowPlan, warn: (line: string) => void): Promise<PipePosition | undefined> {
+  if (plan.outputFile !== undefined) {
+    const { NotOutputFile, openOutputFile } = await import('../sink/output-file.js');
+    try {
+      return openOutputFile(plan.outputFile, { warn });
+    } catch (error) {
+      if (error instanceof NotOutputFile) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  if (!plan.resume) return undefined;
+  const { openResumeState } = await import('../sink/resume-state.js');
+  return openResumeState(process.env, warn, plan.feeds.map((feed) => redactUrl(feed)));
+}
+
 export async function follow(plan: FollowPlan): Promise<number> {
   if (plan.output !== 'tui') {
     // Diagnostics carry feed and server text (a content-type, an id, a reason): never raw.
@@ -33,7 +61,7 @@ export async function follow(plan: FollowPlan): Promise<number> {
     };
     const { runPipe } = await import('../sink/pipe.js');
     const { filter, timeZone } = await pipeSettings(plan, warn);
-    const resumeState = plan.resume ? (await import('../sink/resume-state.js')).openResumeState(process.env, warn) : undefined;
+    const position = await openPosition(plan, warn);
     // Ctrl-C, `timeout`, a service manager: stop cleanly so the resume position is saved.
     const stop = new AbortController();
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -41,10 +69,11 @@ export async function follow(plan: FollowPlan): Promise<number> {
     for (const signal of signals) process.once(signal, onSignal);
     try {
       return await runPipe({
-        sources: createSources(plan, { payloadText: true, ...(resumeState ? { resumeIds: resumeState.cursors } : {}) }),
+        sources: createSources(plan, { payloadText: true, ...(position ? { resumeIds: position.cursors } : {}) }),
         stop: stop.signal,
-        saveCursors: resumeState && ((cursors) => resumeState.save(cursors)),
-        output: process.stdout,
+        saveCursors: position && ((cursors) => position.save(cursors)),
+        output: position?.writer ?? process.stdout,
+        printedBefore: position?.earlier,
         warn,
         template: plan.template,
         filter,
@@ -53,6 +82,7 @@ export async function follow(plan: FollowPlan): Promise<number> {
         timeZone,
       });
     } finally {
+      position?.close();
       for (const signal of signals) process.off(signal, onSignal);
     }
   }

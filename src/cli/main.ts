@@ -3,6 +3,7 @@ import manifest from '../../package.json' with { type: 'json' };
 import { planFollow, type Environment, type OptionValues } from './follow-plan.js';
 import { parseSpeed } from './numbers.js';
 import { helpText, UsageError } from './usage.js';
+import { LockBusy } from '../settings/lock.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -22,6 +23,7 @@ const followerOptions: Options = {
   once: { type: 'boolean' },
   idle: { type: 'string' },
   resume: { type: 'boolean' },
+  output: { type: 'string' },
   header: { type: 'string', multiple: true },
   tz: { type: 'string' },
   'max-entries': { type: 'string' },
@@ -134,6 +136,11 @@ export async function main(args: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`livetail: ${error.message} (see livetail --help)\n`);
+      return 2;
+    }
+    // Refused because another livetail holds the same journal, --output file or --resume feed.
+    if (error instanceof LockBusy) {
+      process.stderr.write(`livetail: ${error.message}\n`);
       return 2;
     }
     const failure = error instanceof Error ? error : new Error(String(error));

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelUrls } from '../relay/channels.js';
 import { createHttpHub } from '../relay/hub.js';
-import { JournalBusy, openJournal } from '../relay/journal.js';
+import { openJournal } from '../relay/journal.js';
 import { runRelay, type RelayedSource } from '../relay/relay.js';
 import { configDirectory } from '../settings/settings.js';
 import { sourceTuning } from '../sources/tuning.js';
@@ -45,13 +45,8 @@ export async function runRelayCommand(plan: FollowPlan, values: Record<string, u
     process.stderr.write(`livetail: ${line}\n`);
   };
   mkdirSync(join(journalPath, '..'), { recursive: true });
-  let journal;
-  try {
-    journal = openJournal(journalPath);
-  } catch (error) {
-    if (error instanceof JournalBusy) throw new UsageError(error.message);
-    throw error;
-  }
+  // A second relay on this journal is refused (LockBusy: exit 2).
+  const journal = openJournal(journalPath);
   const sources: RelayedSource[] = plan.feeds.map((feed, index) => ({
     label: feed === '-' ? 'stdin' : redactUrl(feed),
     channel: channels[index]!,

@@ -29,6 +29,8 @@ Follower options (also for demo):
   --source <kind>         sse, page, feed or mastodon: skip detecting what each URL is
   --resume                piped output only: continue each feed after the last entry a previous run
                           printed (the position is kept with the settings, per feed URL)
+  --output <file>         append NDJSON to the file instead of stdout; the file is the resume
+                          position (each entry exactly once, even after a kill)
   --header 'Name: value'  send a header on every (re)connect (repeatable; also LIVETAIL_HEADERS,
                           newline-separated, which keeps tokens out of shell history)
   --tz <zone>             show times in this IANA zone (default: the system zone)

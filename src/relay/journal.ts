@@ -1,6 +1,6 @@
-import { closeSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import type { FeedEventName } from '../schema/feed.js';
-import { isProcessAlive } from '../settings/lock.js';
+import { holdLock } from '../settings/lock.js';
 
 /*
  * The relay's resume position: an append-only file with one line per event, written and synced
@@ -41,8 +41,6 @@ const compactAbove = 20_000;
 const keepWhenCompacting = 10_000;
 const payloadField = ',"p":';
 
-export class JournalBusy extends Error {}
-
 export function encodeLine(line: JournalLine): string {
   const meta = JSON.stringify({ s: line.source, c: line.cursor, h: line.hubBefore, u: line.channel, e: line.event, f: line.feed });
   return `${meta.slice(0, -1)}${payloadField}${line.payload}}\n`;
@@ -79,22 +77,9 @@ export function compact(lines: readonly JournalLine[], keep = keepWhenCompacting
   return [...lastOfOthers.values(), ...recent];
 }
 
-/** One relay per journal: a second one would publish every event twice. A dead holder's lock is taken over. */
+/** One relay per journal: a second one would publish every event twice. */
 function lock(path: string): () => void {
-  const lockPath = `${path}.lock`;
-  for (;;) {
-    try {
-      const descriptor = openSync(lockPath, 'wx');
-      writeSync(descriptor, String(process.pid));
-      closeSync(descriptor);
-      return () => rmSync(lockPath, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) throw new JournalBusy(`another relay (pid ${holder}) is using ${path}`);
-      rmSync(lockPath, { force: true });
-    }
-  }
+  return holdLock(`${path}.lock`, (pid) => `another relay (pid ${pid}) is using ${path}`);
 }
 
 function readLines(path: string): { lines: JournalLine[]; clean: boolean } {

@@ -41,12 +41,28 @@ let lastPrefix = { feed: '', name: '', prefix: '' };
  * the stringify itself at ingest rates (hundreds of thousands of lines per second).
  */
 export function ndjsonLine(feed: string, name: FeedEvent['event'], payloadJson: string): string {
+  const prefix = linePrefix(feed, name);
+  const payload = escapeUnsafeJson(payloadJson);
+  return payload === '{}' ? `${prefix}}` : `${prefix},${payload.slice(1)}`;
+}
+
+function linePrefix(feed: string, name: FeedEvent['event']): string {
   if (lastPrefix.feed !== feed || lastPrefix.name !== name) {
     lastPrefix = { feed, name, prefix: `{"event":${JSON.stringify(name)},"feed":${escapeUnsafeJson(JSON.stringify(feed))}` };
   }
-  const { prefix } = lastPrefix;
-  const payload = escapeUnsafeJson(payloadJson);
-  return payload === '{}' ? `${prefix}}` : `${prefix},${payload.slice(1)}`;
+  return lastPrefix.prefix;
+}
+
+/**
+ * The payload JSON text `ndjsonLine` spliced into `line` (as escaped there), for reading back what
+ * livetail wrote; undefined for a line it did not make.
+ */
+export function ndjsonLinePayload(line: string, feed: string, name: FeedEvent['event']): string | undefined {
+  const prefix = linePrefix(feed, name);
+  if (!line.startsWith(prefix)) return undefined;
+  const rest = line.slice(prefix.length);
+  if (rest === '}') return '{}';
+  return rest.startsWith(',') ? `{${rest.slice(1)}` : undefined;
 }
 
 export function formatNdjsonLine(feed: string, event: FeedEvent): string {

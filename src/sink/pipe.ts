@@ -5,10 +5,11 @@ import { isFiltering, matchesFilter, type Filter } from '../timeline/select.js';
 import { itemKey } from '../timeline/timeline.js';
 import { isFinal, type Source, type SourceSignal } from '../schema/signal.js';
 import { createCursorLog, type Cursors } from './cursor-log.js';
-import { createLineWriter } from './line-writer.js';
+import { createLineWriter, type LineWriter } from './line-writer.js';
 import { PrintedMemory } from './printed-memory.js';
 import { TemplateMemory } from './template-memory.js';
 import { sanitizeLine } from '../text/index.js';
+import { escapeUnsafeJson } from '../schema/safe-json.js';
 
 /*
  * The pipe face: one line per event, in arrival order, as NDJSON or a `--format` template.
@@ -16,9 +17,25 @@ import { sanitizeLine } from '../text/index.js';
  * once: replays after a reconnect (or from a restarted server) are recognised and dropped.
  */
 
+/** A line printed before this run (what an --output file holds): its event and payload JSON as printed. */
+export interface PrintedLine {
+  readonly feed: string;
+  readonly event: FeedEvent;
+  readonly payloadJson: string;
+}
+
+/**
+ * Makes the writer lines go to: `end(code)` ends the run (the reader went away, the file failed);
+ * `onBatch` as for `createLineWriter`.
+ */
+export type WriterFactory = (end: (code: number) => void, onBatch: (() => () => void) | undefined) => LineWriter;
+
 export interface PipeOptions {
   readonly sources: readonly Source[];
-  readonly output: NodeJS.WritableStream;
+  /** Where lines go: a stream (stdout), or a writer of its own (--output). */
+  readonly output: NodeJS.WritableStream | WriterFactory;
+  /** Taken as printed already, so their replays are dropped (--output). */
+  readonly printedBefore?: Iterable<PrintedLine> | undefined;
   /** One line of diagnostics (stderr). */
   readonly warn: (line: string) => void;
   readonly template?: Template | undefined;
@@ -27,7 +44,7 @@ export interface PipeOptions {
   readonly once: boolean;
   readonly idleMs: number;
   readonly timeZone: string | undefined;
-  /** For `--resume`: given each feed's cursor after the last event written (throttled, and at the end). */
+  /** For `--resume` and `--output`: given each feed's cursor after the last event written (throttled, and at the end). */
   readonly saveCursors?: ((cursors: Cursors) => void) | undefined;
   /** Stop following (SIGINT, SIGTERM): what was written is saved and the run ends normally. */
   readonly stop?: AbortSignal | undefined;
@@ -79,7 +96,12 @@ export function runPipe(options: PipeOptions): Promise<number> {
         resolve(code);
       });
     };
-    const writer = createLineWriter(options.output, () => finish(0), cursors && (() => cursors.batch()));
+    const onBatch = cursors && ((): (() => void) => cursors.batch());
+    const { output } = options;
+    const writer = typeof output === 'function' ? output(finish, onBatch) : createLineWriter(output, () => finish(0), onBatch);
+    for (const { feed, event, payloadJson } of options.printedBefore ?? []) {
+      if (printed.firstTime(feed, event, payloadJson)) gate.admits(feed, event);
+    }
 
     const { template } = options;
     const templateMemory = template && new TemplateMemory();
@@ -129,7 +151,8 @@ export function runPipe(options: PipeOptions): Promise<number> {
       switch (signal.type) {
         case 'event': {
           armIdle();
-          const payloadJson = signal.json ?? JSON.stringify(eventPayload(signal.event));
+          // Fingerprinted as printed (escaped), so that lines read back from a file match.
+          const payloadJson = escapeUnsafeJson(signal.json ?? JSON.stringify(eventPayload(signal.event)));
           if (printed.firstTime(signal.feed, signal.event, payloadJson) && gate.admits(signal.feed, signal.event)) {
             const line = render(signal.feed, signal.event, payloadJson);
             if (line !== undefined) writer.write(line);

@@ -23,6 +23,17 @@ describe('follower plan', () => {
     expect(() => planFollow({ resume: true }, ['http://127.0.0.1:1/'], tty)).toThrow(UsageError);
   });
 
+  it('writes NDJSON to the --output file whether or not stdout is a terminal; NDJSON only, and it resumes by itself', () => {
+    const feed = ['http://127.0.0.1:1/'];
+    expect(planFollow({ output: 'desk.ndjson' }, feed, tty)).toMatchObject({ output: 'ndjson', outputFile: 'desk.ndjson' });
+    expect(planFollow({ output: 'desk.ndjson' }, feed, { ...tty, stdoutIsTTY: false })).toMatchObject({ output: 'ndjson', outputFile: 'desk.ndjson' });
+    expect(planFollow({}, feed, tty).outputFile).toBeUndefined();
+    expect(() => planFollow({ output: 'desk.ndjson', format: '{title}' }, feed, tty)).toThrow(/cannot take --format/);
+    expect(() => planFollow({ output: 'desk.ndjson', resume: true }, feed, tty)).toThrow(/leave out --resume/);
+    expect(() => planFollow({ output: '-' }, feed, tty)).toThrow(/needs a file/);
+    expect(() => planFollow({ output: '/no/such/folder/desk.ndjson' }, feed, tty)).toThrow("--output: no folder '/no/such/folder' for '/no/such/folder/desk.ndjson'");
+  });
+
   it('turns colour off for --no-color and NO_COLOR', () => {
     expect(planFollow({}, ['-'], tty).color).toBe(true);
     expect(planFollow({ 'no-color': true }, ['-'], tty).color).toBe(false);

@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFaultServer, type Fault, type FaultServer } from '../helpers/fault-server.js';
-import { runLivetail, startServe, type Served } from '../helpers/processes.js';
+import { runLivetail, startServe, waitForPublished, type Served } from '../helpers/processes.js';
 import { makeEntry } from '../helpers/entries.js';
-import { until } from '../helpers/until.js';
 
 /*
  * The real bin/livetail.js against servers that misbehave. The test knobs shrink the backoff
@@ -141,18 +140,4 @@ async function closedPortUrl(): Promise<string> {
 
 function range(prefix: string, from: number, to: number): string[] {
   return Array.from({ length: to - from + 1 }, (_, index) => `${prefix}${from + index}`);
-}
-
-/** Reads the feed's backlog until `ready` as often as needed to see cursor `count` published. */
-async function waitForPublished(url: string, count: number): Promise<void> {
-  const published = async (): Promise<boolean> => {
-    const response = await fetch(url, { headers: { Accept: 'text/event-stream' } });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    while (!text.includes('event: ready')) text += decoder.decode((await reader.read()).value, { stream: true });
-    await reader.cancel();
-    return new RegExp(`^id: ${count}$`, 'm').test(text);
-  };
-  await until(published, () => `serve did not publish ${count} events`, { limitMs: 10_000, intervalMs: 20 });
 }

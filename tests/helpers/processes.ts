@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { until } from './until.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const bin = fileURLToPath(new URL('../../bin/livetail.js', import.meta.url));
@@ -53,6 +54,20 @@ export async function startServe(args: readonly string[], input?: string): Promi
       await once(child, 'exit');
     },
   };
+}
+
+/** Reads the feed's backlog until `ready` as often as needed to see cursor `count` published. */
+export async function waitForPublished(url: string, count: number): Promise<void> {
+  const published = async (): Promise<boolean> => {
+    const response = await fetch(url, { headers: { Accept: 'text/event-stream' } });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('event: ready')) text += decoder.decode((await reader.read()).value, { stream: true });
+    await reader.cancel();
+    return new RegExp(`^id: ${count}$`, 'm').test(text);
+  };
+  await until(published, () => `serve did not publish ${count} events`, { limitMs: 10_000, intervalMs: 20 });
 }
 
 export interface Finished {

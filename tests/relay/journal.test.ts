@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compact, decodeLine, encodeLine, JournalBusy, openJournal, type JournalLine } from '../../src/relay/journal.js';
+import { LockBusy } from '../../src/settings/lock.js';
+import { compact, decodeLine, encodeLine, openJournal, type JournalLine } from '../../src/relay/journal.js';
 
 const scratch = (): string => join(mkdtempSync(join(tmpdir(), 'journal-')), 'relay.ndjson');
 
@@ -57,7 +58,7 @@ describe('relay journal', () => {
   it('refuses a second relay on the same journal, and takes over the lock of a dead one', () => {
     const path = scratch();
     const first = openJournal(path);
-    expect(() => openJournal(path)).toThrow(JournalBusy);
+    expect(() => openJournal(path)).toThrow(LockBusy);
     first.close();
     const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim();
     writeFileSync(`${path}.lock`, dead);
