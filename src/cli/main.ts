@@ -21,6 +21,7 @@ const followerOptions: Options = {
   since: { type: 'string' },
   once: { type: 'boolean' },
   idle: { type: 'string' },
+  timeout: { type: 'string' },
   resume: { type: 'boolean' },
   header: { type: 'string', multiple: true },
   tz: { type: 'string' },
