@@ -5,8 +5,8 @@ import type { SourceSignal } from '../schema/signal.js';
  * A feed that answers but sends no event bytes for `idleMs` has sent what it has (servers with no
  * ready marker); comments, keepalives and reconnects are not event bytes, so they cannot keep a
  * run going. A feed that cannot be reached is waited for through its retries, for `timeoutMs` of
- * failures in a row, and then given up as a failure. Pure: the pipe tells it what happened and
- * when, and asks when to look again.
+ * failures in a row, and then given up as a failure. No timers and no clock of its own: the pipe
+ * tells it what happened and when, and asks when to look again.
  */
 
 export interface OnceLimits {
