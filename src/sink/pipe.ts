@@ -131,9 +131,11 @@ export function runPipe(options: PipeOptions): Promise<number> {
           clock?.busy(source.feed, performance.now());
           return;
         case 'event': {
-          clock?.busy(source.feed, performance.now());
           const payloadJson = signal.json ?? JSON.stringify(eventPayload(signal.event));
-          if (printed.firstTime(signal.feed, signal.event, payloadJson) && gate.admits(signal.feed, signal.event)) {
+          const firstTime = printed.firstTime(signal.feed, signal.event, payloadJson);
+          // A server that replays its backlog on every reconnect is not busy: only news counts.
+          if (firstTime) clock?.busy(source.feed, performance.now());
+          if (firstTime && gate.admits(signal.feed, signal.event)) {
             const line = render(signal.feed, signal.event, payloadJson);
             if (line !== undefined) writer.write(line);
           }

@@ -50,11 +50,15 @@ describe('--once end to end', () => {
     expect(ndjsonEntryIds(run.stdout())).toEqual(['k-1']);
   });
 
-  it('ends by --idle on a server with no ready marker that closes every 0.3 s: reconnects are not activity', async () => {
+  it.each([
+    ['resumes after the last id', true],
+    ['replays everything on every connection', false],
+  ])('ends by --idle on a server with no ready marker that closes every 0.3 s and %s: reconnects and replays are not activity', async (_label, resumes) => {
     const server = await scriptedServer((request, response, _index, later) => {
       response.writeHead(200, eventStream);
-      // Resumes as a server should: after the only event, a reconnect gets nothing new.
-      if (request.headers['last-event-id'] !== 'c-1') response.write(entryEvent('c-1', '台北発：架空の台風情報、第1報。'));
+      if (!resumes || request.headers['last-event-id'] !== 'c-2') {
+        response.write(`${entryEvent('c-1', '台北発：架空の台風情報、第1報。')}${entryEvent('c-2', '台北発：架空の台風情報、第2報。')}`);
+      }
       response.write(': hello\n');
       later(300, () => response.end());
     });
@@ -62,7 +66,7 @@ describe('--once end to end', () => {
     cleanups.push(() => void run.stop('SIGKILL'));
     await until(() => run.process.exitCode !== null, () => `still running after ${server.connections()} connections; stderr: ${run.stderr()}`);
     expect(run.process.exitCode).toBe(0);
-    expect(ndjsonEntryIds(run.stdout())).toEqual(['c-1']);
+    expect(ndjsonEntryIds(run.stdout())).toEqual(['c-1', 'c-2']);
     expect(server.connections()).toBeGreaterThan(1);
   });
 

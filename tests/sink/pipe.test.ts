@@ -53,6 +53,19 @@ describe('pipe face', () => {
     expect(run.lines()).toHaveLength(1);
   });
 
+  it('ends --once by --idle while a server keeps replaying what was printed: only news keeps it going', async () => {
+    const first = signal(F, { event: 'entry', entry: makeEntry('1', 0) });
+    const source = new FakeSource(F, [{ type: 'state', feed: F, state: { status: 'connected' } }, first]);
+    const run = harness([source], { idleMs: 300 });
+    const replays = setInterval(() => source.send({ type: 'state', feed: F, state: { status: 'connected' } }, first), 5);
+    try {
+      expect(await run.done).toBe(0);
+    } finally {
+      clearInterval(replays);
+    }
+    expect(run.lines()).toHaveLength(1);
+  });
+
   it('fails --once on a feed that cannot be reached within --timeout, naming the last failure', async () => {
     const source = new FakeSource(F, [{ type: 'state', feed: F, state: { status: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'network error (ECONNREFUSED)', at: 0 } }]);
     const run = harness([source], { idleMs: 1, timeoutMs: 5 });
