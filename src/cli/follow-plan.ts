@@ -69,6 +69,8 @@ export interface FollowPlan {
   readonly template: Template | undefined;
   readonly once: boolean;
   readonly idleMs: number;
+  /** With `--once`: failures in a row (503s, refused connections) waited through before giving up. */
+  readonly timeoutMs: number;
   /** How often polled sources (pages, feeds) are fetched, unless the server asks for longer. */
   readonly everyMs: number;
   /** `--source`: what every source is, instead of detecting it. */
@@ -134,6 +136,7 @@ export function planFollow(values: OptionValues, feeds: readonly string[], { env
     template,
     once,
     idleMs: values.idle === undefined ? 2000 : parseDuration(values.idle as string, '--idle'),
+    timeoutMs: values.timeout === undefined ? 60_000 : positiveDuration(values.timeout as string, '--timeout'),
     everyMs: values.every === undefined ? 30_000 : positiveDuration(values.every as string, '--every'),
     source: sourceChoice(values.source as string | undefined),
     resume,

@@ -79,6 +79,7 @@ export async function follow(plan: FollowPlan): Promise<number> {
         filter,
         once: plan.once,
         idleMs: plan.idleMs,
+        timeoutMs: plan.timeoutMs,
         timeZone,
       });
     } finally {

@@ -22,6 +22,7 @@ const followerOptions: Options = {
   since: { type: 'string' },
   once: { type: 'boolean' },
   idle: { type: 'string' },
+  timeout: { type: 'string' },
   resume: { type: 'boolean' },
   output: { type: 'string' },
   header: { type: 'string', multiple: true },

@@ -25,6 +25,8 @@ Follower options (also for demo):
   --since <time|dur>      skip entries older than an ISO time or a duration ago (90s, 30m, 2h, 1d)
   --once                  print what the feeds have now, then exit
   --idle <duration>       with --once: silence that means "now" for servers with no ready marker (default 2s)
+  --timeout <duration>    with --once: how long to retry a feed that cannot be reached before
+                          giving up with exit 1 (default 60s)
   --every <duration>      poll pages and feeds this often (default 30s; servers may ask for longer)
   --source <kind>         sse, page, feed or mastodon: skip detecting what each URL is
   --resume                piped output only: continue each feed after the last entry a previous run

@@ -26,6 +26,11 @@ export type SourceSignal =
    * `json`: the event's payload as received, when it is exactly the validated payload on one line.
    */
   | { readonly type: 'event'; readonly feed: string; readonly event: FeedEvent; readonly cursor?: string; readonly json?: string }
+  /**
+   * Part of an event arrived (a slow stream, a large event in many chunks): the source is busy,
+   * which `--once` must not take for silence. Comments, keepalives and reconnects are not activity.
+   */
+  | { readonly type: 'activity'; readonly feed: string }
   /** The backlog has been delivered; what follows is live. */
   | { readonly type: 'ready'; readonly feed: string }
   | { readonly type: 'invalid'; readonly feed: string; readonly reason: string }

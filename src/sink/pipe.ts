@@ -6,6 +6,7 @@ import { itemKey } from '../timeline/timeline.js';
 import { isFinal, type Source, type SourceSignal } from '../schema/signal.js';
 import { createCursorLog, type Cursors } from './cursor-log.js';
 import { createLineWriter, type LineWriter } from './line-writer.js';
+import { OnceClock } from './once-clock.js';
 import { PrintedMemory } from './printed-memory.js';
 import { TemplateMemory } from './template-memory.js';
 import { sanitizeLine } from '../text/index.js';
@@ -40,9 +41,13 @@ export interface PipeOptions {
   readonly warn: (line: string) => void;
   readonly template?: Template | undefined;
   readonly filter: Filter;
-  /** Exit after the backlog: at `ready` from every feed, or after `idleMs` of silence. */
+  /**
+   * Exit after the backlog: at `ready` from every feed, or after `idleMs` with no event bytes;
+   * a feed that cannot be reached is retried for `timeoutMs` of failures in a row (see once-clock).
+   */
   readonly once: boolean;
   readonly idleMs: number;
+  readonly timeoutMs: number;
   readonly timeZone: string | undefined;
   /** For `--resume` and `--output`: given each feed's cursor after the last event written (throttled, and at the end). */
   readonly saveCursors?: ((cursors: Cursors) => void) | undefined;
@@ -80,16 +85,15 @@ export function runPipe(options: PipeOptions): Promise<number> {
     const gate = new FilterGate(options.filter);
     const printed = new PrintedMemory(options.memoryCapacity);
     const cursors = options.saveCursors && createCursorLog(options.saveCursors);
-    const backlogDone = new Set<string>();
     const finalSources = new Set<string>();
     const failures: string[] = [];
     let finished = false;
-    let idleTimer: NodeJS.Timeout | undefined;
+    let reviewTimer: NodeJS.Timeout | undefined;
 
     const finish = (code: number): void => {
       if (finished) return;
       finished = true;
-      clearTimeout(idleTimer);
+      clearTimeout(reviewTimer);
       for (const source of options.sources) source.stop();
       void writer.flush().then(() => {
         cursors?.close(!writer.closed);
@@ -113,47 +117,48 @@ export function runPipe(options: PipeOptions): Promise<number> {
       return template(context);
     };
 
-    const connected = new Set<string>();
-    const lastProblem = new Map<string, string>();
     const exitCode = (): number => (failures.length > 0 ? 1 : 0);
-    /** --once gave up waiting: a feed that never answered is a failure, not an empty feed. */
-    const giveUp = (): void => {
-      for (const source of options.sources) {
-        if (connected.has(source.feed) || finalSources.has(source.feed)) continue;
-        const reason = `no connection${lastProblem.has(source.feed) ? ` (${lastProblem.get(source.feed)})` : ''}`;
-        failures.push(reason);
-        options.warn(`${sanitizeLine(source.feed)}: ${sanitizeLine(reason)}`);
+    const clock = options.once
+      ? new OnceClock(
+          options.sources.map((source) => source.feed),
+          { idleMs: options.idleMs, timeoutMs: options.timeoutMs },
+          performance.now(),
+        )
+      : undefined;
+    // Events only note the time (see OnceClock.busy) and one timer reviews the feeds when the
+    // next of them may be over, because re-creating a timer per event costs more than the rest
+    // of an event's work at ingest rates.
+    const reviewOnce = (): void => {
+      if (!clock || finished) return;
+      clearTimeout(reviewTimer);
+      const { verdicts, nextAt } = clock.review(performance.now());
+      for (const verdict of verdicts) {
+        if (verdict.outcome !== 'unreachable') continue;
+        failures.push(verdict.reason);
+        options.warn(`${sanitizeLine(verdict.feed)}: ${sanitizeLine(verdict.reason)}`);
       }
-      finish(exitCode());
+      if (nextAt === undefined) finish(exitCode());
+      else reviewTimer = setTimeout(reviewOnce, nextAt - performance.now());
     };
-    // --once ends when every feed has delivered its backlog; following ends when every feed is over.
-    const checkDone = (): void => {
-      const done = options.once ? backlogDone : finalSources;
-      if (done.size === options.sources.length) finish(exitCode());
-    };
-
-    // Called for every event: it only notes the time, and one timer checks back, because
-    // re-creating a timer per event costs more than the rest of an event's work at ingest rates.
-    let lastActivity = 0;
-    const checkIdle = (): void => {
-      const quiet = performance.now() - lastActivity;
-      if (quiet >= options.idleMs) giveUp();
-      else idleTimer = setTimeout(checkIdle, options.idleMs - quiet);
-    };
-    const armIdle = (): void => {
-      if (!options.once) return;
-      lastActivity = performance.now();
-      idleTimer ??= setTimeout(checkIdle, options.idleMs);
+    const noteOnce = (source: Source, signal: SourceSignal): void => {
+      if (!clock) return;
+      clock.note(source.feed, signal, performance.now());
+      reviewOnce();
     };
 
     const emitFor = (source: Source) => (signal: SourceSignal): void => {
       if (finished) return;
       switch (signal.type) {
+        case 'activity':
+          clock?.busy(source.feed, performance.now());
+          return;
         case 'event': {
-          armIdle();
           // Fingerprinted as printed (escaped), so that lines read back from a file match.
           const payloadJson = escapeUnsafeJson(signal.json ?? JSON.stringify(eventPayload(signal.event)));
-          if (printed.firstTime(signal.feed, signal.event, payloadJson) && gate.admits(signal.feed, signal.event)) {
+          const firstTime = printed.firstTime(signal.feed, signal.event, payloadJson);
+          // A server that replays its backlog on every reconnect is not busy: only news counts.
+          if (firstTime) clock?.busy(source.feed, performance.now());
+          if (firstTime && gate.admits(signal.feed, signal.event)) {
             const line = render(signal.feed, signal.event, payloadJson);
             if (line !== undefined) writer.write(line);
           }
@@ -167,17 +172,11 @@ export function runPipe(options: PipeOptions): Promise<number> {
           options.warn(`${sanitizeLine(source.feed)}: ${sanitizeLine(signal.text)}`);
           return;
         case 'ready':
-          backlogDone.add(source.feed);
-          checkDone();
+          noteOnce(source, signal);
           return;
         case 'state': {
           const state = signal.state;
-          if (state.status === 'connected') {
-            connected.add(source.feed);
-            armIdle();
-          }
           if (state.status === 'reconnecting') {
-            lastProblem.set(source.feed, state.reason);
             const delay = state.delayMs < 1000 ? `${state.delayMs}ms` : `${Math.ceil(state.delayMs / 1000)}s`;
             options.warn(`${sanitizeLine(source.feed)}: ${sanitizeLine(state.reason)}; reconnecting in ${delay} (attempt ${state.attempt})`);
           }
@@ -186,10 +185,11 @@ export function runPipe(options: PipeOptions): Promise<number> {
               failures.push(state.reason);
               options.warn(`${sanitizeLine(source.feed)}: stopped: ${sanitizeLine(state.reason)}`);
             }
-            backlogDone.add(source.feed);
             finalSources.add(source.feed);
-            checkDone();
+            // Following ends when every feed is over; --once asks its clock.
+            if (!clock && finalSources.size === options.sources.length) finish(exitCode());
           }
+          noteOnce(source, signal);
           return;
         }
       }
@@ -197,6 +197,6 @@ export function runPipe(options: PipeOptions): Promise<number> {
 
     options.stop?.addEventListener('abort', () => finish(exitCode()), { once: true });
     for (const source of options.sources) source.start(emitFor(source));
-    armIdle();
+    reviewOnce();
   });
 }

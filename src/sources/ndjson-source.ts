@@ -2,6 +2,17 @@ import { parseNdjsonLine } from '../schema/ndjson.js';
 import { readLines } from './lines.js';
 import type { Source } from '../schema/signal.js';
 
+const LF = 10;
+
+/** Passes the input through, calling `onPartial` after a chunk that ends inside a line. */
+async function* watchingPartialLines(input: AsyncIterable<Uint8Array | string>, onPartial: () => void): AsyncGenerator<Uint8Array | string> {
+  for await (const chunk of input) {
+    yield chunk;
+    const last = typeof chunk === 'string' ? chunk.charCodeAt(chunk.length - 1) : chunk[chunk.length - 1];
+    if (chunk.length > 0 && last !== LF) onPartial();
+  }
+}
+
 /**
  * NDJSON on a stream (`livetail -`). A line that names its feed keeps it, so a pipe of
  * `livetail --json` output replays with the original feed labels.
@@ -15,7 +26,9 @@ export function createNdjsonSource(input: AsyncIterable<Uint8Array | string>, fe
         emit({ type: 'state', feed, state: { status: 'connected' } });
         let lineNumber = 0;
         try {
-          for await (const line of readLines(input)) {
+          // A long line arriving slowly is an event on its way: `--once` must not take it for silence.
+          const watched = watchingPartialLines(input, () => emit({ type: 'activity', feed }));
+          for await (const line of readLines(watched)) {
             if (stopped) return;
             lineNumber += 1;
             if (line.trim() === '') continue;

@@ -136,10 +136,12 @@ export function createSseSource(options: SseSourceOptions): Source {
     state.delivered = false;
     const utf8 = createUtf8Splitter();
     const parse = (pieces: readonly Utf8Piece[]): void => {
+      let dataArrived = false;
       for (const piece of pieces) {
         if (piece === invalid) parser.markInvalidText();
-        else parser.feed(piece);
+        else if (parser.feed(piece)) dataArrived = true;
       }
+      if (dataArrived) emit({ type: 'activity', feed });
     };
     silence.rearm();
     try {

@@ -17,7 +17,9 @@ export interface Utf8Splitter {
   end(): Utf8Piece[];
 }
 
-const decoder = new TextDecoder('utf-8');
+// One decoder serves every stream, so it must not strip byte order marks: it would strip one per
+// process (and again after each non-streaming call). Whoever reads the text owns the BOM.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Length of the sequence a lead byte starts, or 0 when it cannot start one. */
 function sequenceLength(lead: number): number {

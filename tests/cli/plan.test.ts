@@ -51,6 +51,11 @@ describe('follower plan', () => {
     expect(plan.headers).toEqual({ Authorization: 'Bearer s3cret', 'X-Desk': 'tokyo' });
   });
 
+  it('gives --once a timeout for unreachable feeds of its own: 60s, or --timeout', () => {
+    expect(planFollow({ once: true }, ['-'], tty).timeoutMs).toBe(60_000);
+    expect(planFollow({ once: true, timeout: '90s', idle: '1s' }, ['-'], tty)).toMatchObject({ timeoutMs: 90_000, idleMs: 1000 });
+  });
+
   it.each([
     [{}, ['ftp://x/'], /only http and https/],
     [{}, ['nonsense'], /not a feed/],
@@ -59,6 +64,8 @@ describe('follower plan', () => {
     [{ format: '{oops}' }, ['-'], /unknown field/],
     [{ 'max-entries': '0' }, ['-'], /positive whole number/],
     [{ idle: 'soon' }, ['-'], /duration/],
+    [{ timeout: 'later' }, ['-'], /--timeout expects a duration/],
+    [{ timeout: '0s' }, ['-'], /--timeout must be longer than 0/],
     [{ since: 'last tuesday' }, ['-'], /--since/],
     [{ header: ['no colon here'] }, ['-'], /Name: value/],
   ])('usage error for %j %j', (values, feeds, message) => {

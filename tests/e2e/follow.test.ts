@@ -126,7 +126,7 @@ describe('stdin and conventions', () => {
   it('prints help and version, exit 0', async () => {
     const help = await runLivetail(['--help']);
     expect(help.code).toBe(0);
-    for (const word of ['demo', 'serve', '--json', '--format', '--once', '--idle', '--tag', '--header', '--tz', '--no-color', '--speed', '--loop', '--port', '--host']) {
+    for (const word of ['demo', 'serve', '--json', '--format', '--once', '--idle', '--timeout', '--tag', '--header', '--tz', '--no-color', '--speed', '--loop', '--port', '--host']) {
       expect(help.stdout).toContain(word);
     }
     const version = await runLivetail(['serve', '--version']);

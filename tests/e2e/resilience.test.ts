@@ -109,7 +109,7 @@ describe('resilience end to end', () => {
     const viaFlag = await runLivetail([server.url, '--json', '--debug', '--resume', '--header', `Authorization: Bearer ${secret}`], {
       env: { ...fastRetries, LIVETAIL_CONFIG_DIR: home },
     });
-    const viaEnvironment = await runLivetail([await closedPortUrl(), '--json', '--once', '--idle', '200ms', '--debug'], {
+    const viaEnvironment = await runLivetail([await closedPortUrl(), '--json', '--once', '--idle', '200ms', '--timeout', '500ms', '--debug'], {
       env: { ...fastRetries, LIVETAIL_HEADERS: `X-Api-Key: ${secret}\nAuthorization: Bearer ${secret}` },
     });
 
@@ -117,7 +117,7 @@ describe('resilience end to end', () => {
     expect(viaFlag.code).toBe(1);
     expect(viaFlag.stderr).toContain('stopped: not authorized (HTTP 401)');
     expect(viaEnvironment.code).toBe(1);
-    expect(viaEnvironment.stderr).toContain('no connection (network error (ECONNREFUSED))');
+    expect(viaEnvironment.stderr).toContain('no connection within 500ms (last failure: network error (ECONNREFUSED))');
     for (const output of [viaFlag.stdout, viaFlag.stderr, viaEnvironment.stdout, viaEnvironment.stderr]) expect(output).not.toContain(secret);
     let state = '';
     try {

@@ -12,3 +12,8 @@ export function ndjsonEvents(ndjson: string): FeedEvent[] {
       return parsed.value.event;
     });
 }
+
+/** The ids of the entries (not updates) in NDJSON output, in order. */
+export function ndjsonEntryIds(ndjson: string): string[] {
+  return ndjsonEvents(ndjson).flatMap((event) => (event.event === 'entry' ? [event.entry.id] : []));
+}

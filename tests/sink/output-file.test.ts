@@ -37,6 +37,7 @@ async function runInto(path: string, signals: readonly SourceSignal[], options: 
       filter: { tags: [] },
       once: true,
       idleMs: 60_000,
+      timeoutMs: 60_000,
       timeZone: 'Asia/Tokyo',
     });
     return { code, cursors, warnings };

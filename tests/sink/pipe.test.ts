@@ -13,7 +13,7 @@ function harness(sources: FakeSource[], options: Partial<PipeOptions> = {}) {
   let text = '';
   output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   const warnings: string[] = [];
-  const done = runPipe({ sources, output, warn: (line) => warnings.push(line), filter: { tags: [] }, once: true, idleMs: 60_000, timeZone: 'Asia/Tokyo', ...options });
+  const done = runPipe({ sources, output, warn: (line) => warnings.push(line), filter: { tags: [] }, once: true, idleMs: 60_000, timeoutMs: 60_000, timeZone: 'Asia/Tokyo', ...options });
   return { done, warnings, lines: () => text.split('\n').filter(Boolean) };
 }
 
@@ -53,11 +53,39 @@ describe('pipe face', () => {
     expect(run.lines()).toHaveLength(1);
   });
 
-  it('fails --once on a feed that never answered before the idle time', async () => {
+  it('ends --once by --idle while a server keeps replaying what was printed: only news keeps it going', async () => {
+    const first = signal(F, { event: 'entry', entry: makeEntry('1', 0) });
+    const source = new FakeSource(F, [{ type: 'state', feed: F, state: { status: 'connected' } }, first]);
+    const run = harness([source], { idleMs: 300 });
+    const replays = setInterval(() => source.send({ type: 'state', feed: F, state: { status: 'connected' } }, first), 5);
+    try {
+      expect(await run.done).toBe(0);
+    } finally {
+      clearInterval(replays);
+    }
+    expect(run.lines()).toHaveLength(1);
+  });
+
+  it('fails --once on a feed that cannot be reached within --timeout, naming the last failure', async () => {
     const source = new FakeSource(F, [{ type: 'state', feed: F, state: { status: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'network error (ECONNREFUSED)', at: 0 } }]);
-    const run = harness([source], { idleMs: 1 });
+    const run = harness([source], { idleMs: 1, timeoutMs: 5 });
     expect(await run.done).toBe(1);
-    expect(run.warnings.at(-1)).toBe(`${F}: no connection (network error (ECONNREFUSED))`);
+    expect(run.warnings.at(-1)).toBe(`${F}: no connection within 5ms (last failure: network error (ECONNREFUSED))`);
+  });
+
+  it('waits through failures longer than --idle, then takes the backlog of the feed that comes back', async () => {
+    const failed = (attempt: number): SourceSignal => ({ type: 'state', feed: F, state: { status: 'reconnecting', attempt, delayMs: 5, reason: 'HTTP 503', at: 0 } });
+    const source = new FakeSource(F, [failed(1)]);
+    const run = harness([source], { idleMs: 1 });
+    let finished = false;
+    void run.done.then(() => (finished = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    source.send(failed(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(finished).toBe(false);
+    source.send({ type: 'state', feed: F, state: { status: 'connected' } }, signal(F, { event: 'entry', entry: makeEntry('1', 0) }));
+    expect(await run.done).toBe(0);
+    expect(run.lines()).toHaveLength(1);
   });
 
   it('keeps only tagged entries, and deletes only of entries it printed', async () => {

@@ -13,7 +13,7 @@ async function printed(template: string, signals: SourceSignal[]): Promise<strin
   let text = '';
   output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   const source = new FakeSource(F, [...signals, { type: 'ready', feed: F }]);
-  await runPipe({ sources: [source], output, warn: () => undefined, template: compileTemplate(template), filter: { tags: [] }, once: true, idleMs: 60_000, timeZone: 'Asia/Tokyo' });
+  await runPipe({ sources: [source], output, warn: () => undefined, template: compileTemplate(template), filter: { tags: [] }, once: true, idleMs: 60_000, timeoutMs: 60_000, timeZone: 'Asia/Tokyo' });
   return text.split('\n').filter(Boolean);
 }
 

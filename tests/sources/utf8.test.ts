@@ -33,9 +33,19 @@ describe('UTF-8 splitter', () => {
       fc.property(fc.uint8Array({ maxLength: 40 }), fc.array(fc.nat(40)), (bytes, cuts) => {
         const result = decode(bytes, cuts.map((cut) => cut % (bytes.length + 1)));
         expect(result.invalid).toBe(!isUtf8(bytes));
-        expect(collapse(result.text)).toBe(collapse(new TextDecoder().decode(bytes)));
+        expect(collapse(result.text)).toBe(collapse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)));
       }),
     );
+  });
+
+  it('keeps every byte order mark: the SSE parser decides which one is a BOM', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    expect(decode(Buffer.from([...bom, ...bom, 0x61]))).toEqual({ text: '\uFEFF\uFEFFa', invalid: false });
+    // After undecodable bytes in one chunk, the next chunk is the same stream, not a new one.
+    const splitter = createUtf8Splitter();
+    expect(splitter.push(Buffer.from([0x61, 0xff]))).toEqual(['a', invalid]);
+    expect(splitter.push(Buffer.from([...bom, 0x62]))).toEqual(['\uFEFFb']);
+    expect(createUtf8Splitter().push(Buffer.from([...bom, 0x63]))).toEqual(['\uFEFFc']);
   });
 
   it('reports a sequence cut off by the end of the stream', () => {

@@ -42,6 +42,8 @@ export function useTimeline(
     // The first signal after a quiet spell is applied at once (a lone new entry shows without
     // delay); what follows within the same frame window waits for the window to end.
     const emit = (signal: SourceSignal): void => {
+      // Part of an event arriving changes nothing on screen: no frame for it.
+      if (signal.type === 'activity') return;
       shared.adopt(signal);
       queue.push(signal);
       timer ??= setTimeout(flush, Math.max(0, lastFlush + frameMs - performance.now()));
