@@ -39,10 +39,12 @@ export interface UiState {
   readonly notice: string | undefined;
   /** The last command given to `|`, offered again with ↑. */
   readonly lastPipe: string;
+  /** `z` (and the newsroomTime setting): times in the blog's own zone rather than the reader's. */
+  readonly newsroomTime: boolean;
 }
 
-export function initialUi(tags: readonly string[] = [], followedOnly = false, hideRetracted = false): UiState {
-  return { overlay: { kind: 'none' }, tags, query: '', followedOnly, keyOnly: false, hideRetracted, expanded: new Set(), notice: undefined, lastPipe: '' };
+export function initialUi(tags: readonly string[] = [], followedOnly = false, hideRetracted = false, newsroomTime = false): UiState {
+  return { overlay: { kind: 'none' }, tags, query: '', followedOnly, keyOnly: false, hideRetracted, expanded: new Set(), notice: undefined, lastPipe: '', newsroomTime };
 }
 
 export type ScrollCommand = 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' | 'nextMatch' | 'previousMatch' | 'nextPinned' | 'reveal';
@@ -53,6 +55,7 @@ export type Effect =
   | { readonly kind: 'select'; readonly index: number }
   | { readonly kind: 'toggleTopic'; readonly topic: string }
   | { readonly kind: 'toggleMute'; readonly tag: string }
+  | { readonly kind: 'rememberZone'; readonly newsroomTime: boolean }
   | { readonly kind: 'copy'; readonly item: TimelineItem }
   | { readonly kind: 'open'; readonly item: TimelineItem }
   | { readonly kind: 'pipe'; readonly item: TimelineItem; readonly command: string };
@@ -65,6 +68,8 @@ export interface World {
   helpScroll(): { readonly page: number; readonly last: number };
   /** Index of the oldest unread entry in the view, -1 when none is. */
   oldestUnread(): number;
+  /** The blog's own zone (`tz`), named as the header names zones; undefined when it names none. */
+  newsroomZone(): { readonly label: string; readonly sameAsReader: boolean } | undefined;
   readonly topics: readonly string[];
   readonly mutedTags: readonly string[];
 }
@@ -181,11 +186,26 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
       const hideRetracted = !state.hideRetracted;
       return { state: { ...state, hideRetracted, notice: hideRetracted ? 'retracted entries hidden (R shows them)' : 'retracted entries shown' }, effects: [{ kind: 'scroll', command: 'reveal' }] };
     }
+    case 'zone':
+      return switchZone(state, world);
     case 'back':
       return { state: { ...state, tags: [], query: '', followedOnly: false, keyOnly: false }, effects: [] };
     default:
       return { state, effects: [] };
   }
+}
+
+/** `z`: the reader's zone or the newsroom's; only where they differ, so the key never does nothing silently. */
+function switchZone(state: UiState, world: World): Outcome {
+  const newsroom = world.newsroomZone();
+  if (newsroom === undefined) return withNotice(state, 'the blog names no time zone of its own');
+  if (newsroom.sameAsReader && !state.newsroomTime) return withNotice(state, `the newsroom's clock (${newsroom.label}) shows the same times as yours`);
+  const newsroomTime = !state.newsroomTime;
+  return {
+    state: { ...state, newsroomTime, notice: newsroomTime ? `times in the newsroom's zone (${newsroom.label}); z for yours` : 'times in your zone' },
+    // Dates come and go with the zone, so cards change height.
+    effects: [{ kind: 'rememberZone', newsroomTime }, { kind: 'scroll', command: 'reveal' }],
+  };
 }
 
 /** Help scrolls with the timeline's keys, so a small screen can read all of it. */

@@ -12,6 +12,8 @@ export interface EffectTargets {
   /** Both return the line that says what changed. */
   readonly toggleTopic: (topic: string) => string;
   readonly toggleMute: (tag: string) => string;
+  /** Returns a line only when the choice could not be saved. */
+  readonly rememberZone: (newsroomTime: boolean) => string | undefined;
   readonly writeTerminal: (sequence: string) => void;
   readonly notify: (line: string) => void;
   readonly timeZone: string | undefined;
@@ -36,6 +38,11 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
     case 'toggleMute':
       notify(targets.toggleMute(effect.tag));
       return;
+    case 'rememberZone': {
+      const failure = targets.rememberZone(effect.newsroomTime);
+      if (failure !== undefined) notify(failure);
+      return;
+    }
     case 'copy': {
       const text = entryAsText(effect.item, targets.timeZone);
       targets.writeTerminal(clipboardSequence(text));

@@ -25,6 +25,7 @@ const world: World = {
   ],
   oldestUnread: () => 0,
   helpScroll: () => ({ page: 5, last: 10 }),
+  newsroomZone: () => undefined,
   topics: ['港湾'],
   mutedTags: [],
 };

@@ -1,6 +1,6 @@
 import { followedTopicOf } from '../../timeline/follow.js';
 import { isUnread, type ReadMarks } from '../../timeline/unread.js';
-import type { CardCache, CardContext, Row } from '../card-layout.js';
+import { unreadMarkLine, type CardCache, type CardContext, type Row } from '../card-layout.js';
 import { markRow } from '../card-marks.js';
 import type { ListModel, SliceLine } from '../viewport.js';
 import { Rows } from './Rows.js';
@@ -37,7 +37,8 @@ function timelineRows({ lines, model, cache, contextOf, topics, baseline, read, 
   return lines.map(({ index, line }) => {
     const item = model.items.at(index)!;
     if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
-    const row = cache.rows(item, contextOf(index))[line]!;
-    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline, read) });
+    const context = contextOf(index);
+    const row = cache.rows(item, context)[line]!;
+    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline, read), unreadLine: unreadMarkLine(item, context.clock) });
   });
 }

@@ -8,6 +8,8 @@ export interface Preferences {
   /** Follows or unfollows; returns a line saying which. */
   toggleTopic(topic: string): string;
   toggleMute(tag: string): string;
+  /** Remembers whose zone times are shown in; returns a line only when that could not be saved. */
+  rememberZone(newsroomTime: boolean): string | undefined;
 }
 
 /**
@@ -39,7 +41,18 @@ export function usePreferences(store: Store<Settings>): Preferences {
     (tag: string): string => report(() => change((current) => ({ ...current, mutedTags: toggled(current.mutedTags, tag) })).mutedTags.includes(tag), tag, 'muted', 'unmuted'),
     [change],
   );
-  return { settings, toggleTopic, toggleMute };
+  const rememberZone = useCallback(
+    (newsroomTime: boolean): string | undefined => {
+      try {
+        change((current) => ({ ...current, newsroomTime }));
+        return undefined;
+      } catch (error) {
+        return `zone choice not saved (${(error as Error).message})`;
+      }
+    },
+    [change],
+  );
+  return { settings, toggleTopic, toggleMute, rememberZone };
 }
 
 function report(apply: () => boolean, value: string, on: string, off: string): string {
