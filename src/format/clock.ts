@@ -87,16 +87,17 @@ export function stamp(timeMs: number, clock: ShownClock): string {
 
 /**
  * A zone as the header names it: the place and the offset now (`Tokyo UTC+9`, `Kolkata
- * UTC+5:30`, `UTC`). Abbreviations like `CST` name several zones and exist only for some,
+ * UTC+5:30`, `London UTC+0`, `UTC`). Abbreviations like `CST` name several zones and exist only for some,
  * and full IANA names (`America/Argentina/Buenos_Aires`) take half a narrow screen.
  */
 export function zoneLabel(timeZone: string | undefined, nowMs: number): string {
   const name = timeZone ?? systemTimeZone();
   const longOffset = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' }).formatToParts(nowMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const [, sign, hours, minutes] = /^GMT(?:([+-])(\d\d):(\d\d))?$/.exec(longOffset) ?? [];
-  const offset = sign === undefined || (hours === '00' && minutes === '00') ? 'UTC' : `UTC${sign}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
+  const zero = sign === undefined || (hours === '00' && minutes === '00');
   const place = name.includes('/') && !name.startsWith('Etc/') ? name.slice(name.lastIndexOf('/') + 1).replaceAll('_', ' ') : '';
-  return place === '' ? offset : `${place} ${offset}`;
+  if (zero) return place === '' ? 'UTC' : `${place} UTC+0`;
+  return `${place === '' ? '' : `${place} `}UTC${sign}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
 }
 
 /** Whether two zones show the same clock time now (`Asia/Tokyo` and `Japan`, or Tokyo and Seoul). */
