@@ -95,8 +95,8 @@ interface HeaderPart {
 
 /** Columns of the title kept (with the space before it) before the zone gives way. */
 const titleStartWidth = 11;
-/** Connection or filter text is cut no shorter than this; below it, it goes. */
-const shortestInfo = 6;
+/** Connection or filter text is cut no shorter than this (`reconnecting…`); below it, the title has the room. */
+const shortestInfo = 12;
 
 function joinParts(parts: readonly HeaderPart[]): string {
   return parts.map((part) => part.text).join(' · ');
