@@ -90,9 +90,13 @@ export function stamp(timeMs: number, clock: ShownClock): string {
  * UTC+5:30`, `London UTC+0`, `UTC`). Abbreviations like `CST` name several zones and exist only for some,
  * and full IANA names (`America/Argentina/Buenos_Aires`) take half a narrow screen.
  */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneLabel(timeZone: string | undefined, nowMs: number): string {
   const name = timeZone ?? systemTimeZone();
-  const longOffset = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' }).formatToParts(nowMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  let offsetFormatter = offsetFormatters.get(name);
+  if (!offsetFormatter) offsetFormatters.set(name, (offsetFormatter = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' })));
+  const longOffset = offsetFormatter.formatToParts(nowMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const [, sign, hours, minutes] = /^GMT(?:([+-])(\d\d):(\d\d))?$/.exec(longOffset) ?? [];
   const zero = sign === undefined || (hours === '00' && minutes === '00');
   const place = name.includes('/') && !name.startsWith('Etc/') ? name.slice(name.lastIndexOf('/') + 1).replaceAll('_', ' ') : '';

@@ -33,7 +33,9 @@ const model = fc.record({
   zone: fc.constantFrom('Tokyo UTC+9', 'London UTC+0 (newsroom)', 'Kolkata UTC+5:30', 'UTC'),
 });
 
-function header({ title, connection, ended, entries, muted, tags, zone }: fc.RecordValue<typeof model>, width: number): string {
+type HeaderValues = typeof model extends fc.Arbitrary<infer Values> ? Values : never;
+
+function header({ title, connection, ended, entries, muted, tags, zone }: HeaderValues, width: number): string {
   const info: FeedInfo = { feed: F, blog: { id: 'b', title, status: ended ? 'ended' : 'live' }, connection, ready: true, invalid: 0, lastInvalid: undefined, gap: undefined };
   const headerModel: HeaderModel = {
     summary: { entries, hidden: 0, invalid: 0, lastInvalid: undefined, notice: undefined, ended, title },
