@@ -77,21 +77,25 @@ export function dayLabel(timeMs: number, clock: ShownClock): DayLabel | undefine
   return { day: `${month}/${day}`, year: year === clock.today.slice(0, 4) ? undefined : year };
 }
 
+/** `11/30`, or `2025/11/30` another year: the day on one line. */
+export function dayText({ day, year }: DayLabel): string {
+  return year ? `${year}/${day}` : day;
+}
+
 /** `16:05` today, `11/30 16:05` another day, `2025/11/30 16:05` another year. */
 export function stamp(timeMs: number, clock: ShownClock): string {
   const { time } = clockParts(timeMs, clock.timeZone);
   const label = dayLabel(timeMs, clock);
-  if (!label) return time;
-  return `${label.year ? `${label.year}/` : ''}${label.day} ${time}`;
+  return label ? `${dayText(label)} ${time}` : time;
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * A zone as the header names it: the place and the offset now (`Tokyo UTC+9`, `Kolkata
- * UTC+5:30`, `London UTC+0`, `UTC`). Abbreviations like `CST` name several zones and exist only for some,
- * and full IANA names (`America/Argentina/Buenos_Aires`) take half a narrow screen.
+ * UTC+5:30`, `London UTC+0`, `UTC`). Abbreviations like `CST` name several zones and exist only
+ * for some, and full IANA names (`America/Argentina/Buenos_Aires`) take half a narrow screen.
  */
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
 export function zoneLabel(timeZone: string | undefined, nowMs: number): string {
   const name = timeZone ?? systemTimeZone();
   let offsetFormatter = offsetFormatters.get(name);

@@ -1,4 +1,4 @@
-import { clockParts, dayLabel, stamp, type ShownClock } from '../format/clock.js';
+import { clockParts, dayLabel, dayText, stamp, type ShownClock } from '../format/clock.js';
 import { fitWidth, prepareText, sanitizeLine, textWidth, truncate, widthModeKey, wrapPrepared, type PreparedText } from '../text/index.js';
 import { isRetracted, type TimelineItem } from '../timeline/timeline.js';
 import { linkTarget } from './terminal/hyperlinks.js';
@@ -163,7 +163,7 @@ function retractedRow(item: TimelineItem, context: CardContext): Row {
   const when = stamp(item.history!.retractedMs!, context.clock);
   const said = sanitizeLine(item.entry.title?.trim() || item.entry.body.trim());
   const contentWidth = Math.max(context.width - gutterWidth, minimumContentWidth);
-  const dated = day ? `${day.year ? `${day.year}/` : ''}${day.day} · ` : '';
+  const dated = day ? `${dayText(day)} · ` : '';
   return [
     { text: ` ${time}  `, style: 'retracted' },
     { text: truncate(`${dated}retracted ${when}${said === '' ? '' : ` · ${said}`}`, contentWidth), style: 'retracted' },

@@ -86,7 +86,8 @@ export interface HeaderModel {
 /**
  * What the header says after the state and the title. When the line runs short, counts go
  * first, then the title is cut to its start, then the zone goes, then connection and filters are
- * cut, and last the title's start; the state (LIVE, ENDED, STOPPED) always stays.
+ * cut (and left out when too short to read), and last the title's start; the state (LIVE, ENDED,
+ * STOPPED) always stays.
  */
 interface HeaderPart {
   readonly text: string;

@@ -22,7 +22,8 @@ export interface ZoneChoice {
 export function chooseZone(readerZone: string | undefined, feeds: readonly FeedInfo[], newsroomTime: boolean, nowMs: number): ZoneChoice {
   const newsroomName = newsroomZone(feeds);
   const newsroom = newsroomName === undefined ? undefined : { label: zoneLabel(newsroomName, nowMs), sameAsReader: sameOffsetNow(newsroomName, readerZone, nowMs) };
-  const shown = newsroomTime && newsroomName !== undefined ? newsroomName : readerZone;
+  const showingNewsroom = newsroomTime && newsroomName !== undefined;
+  const shown = showingNewsroom ? newsroomName : readerZone;
   const label = zoneLabel(shown, nowMs);
-  return { clock: shownClock(shown, nowMs), label: shown === newsroomName && newsroomTime ? `${label} (newsroom)` : label, newsroom };
+  return { clock: shownClock(shown, nowMs), label: showingNewsroom ? `${label} (newsroom)` : label, newsroom };
 }

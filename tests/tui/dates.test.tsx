@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../src/settings/settings.js';
 import { memoryStore } from '../../src/settings/store.js';
 import { shownClock } from '../../src/format/clock.js';
-import type { TimelineItem } from '../../src/timeline/timeline.js';
+import type { FeedInfo, TimelineItem } from '../../src/timeline/timeline.js';
 import { App } from '../../src/tui/App.js';
 import { CardCache, unreadMarkLine } from '../../src/tui/card-layout.js';
 import { markRow } from '../../src/tui/card-marks.js';
+import { chooseZone, newsroomZone } from '../../src/tui/shown-zone.js';
 import { initialUi, interpret, type World } from '../../src/tui/controller.js';
 import { signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
@@ -126,5 +127,23 @@ describe('the unread mark on a dated card', () => {
     const text = rows.map((row, index) => markRow(row, index, { selected: false, followed: false, unread: true, unreadLine: line }).map((span) => span.text).join(''));
     expect(text[1]).toMatch(/^ 11\/24 /);
     expect(text[2]).toMatch(/^ new /);
+  });
+});
+
+describe('which zone is the newsroom’s', () => {
+  const feed = (tz: string | undefined): FeedInfo => ({ feed: F, blog: { id: 'b', title: 't', status: 'live', ...(tz ? { tz } : {}) }, connection: { status: 'connected' }, ready: true, invalid: 0, lastInvalid: undefined, gap: undefined });
+
+  it('the one zone the blogs name; none when they name several, none or one that is not a zone', () => {
+    expect(newsroomZone([feed('Asia/Tokyo'), feed(undefined)])).toBe('Asia/Tokyo');
+    expect(newsroomZone([feed('Asia/Tokyo'), feed('Asia/Tokyo')])).toBe('Asia/Tokyo');
+    expect(newsroomZone([feed('Asia/Tokyo'), feed('Asia/Seoul')])).toBeUndefined();
+    expect(newsroomZone([feed('Mars/Olympus')])).toBeUndefined();
+    expect(newsroomZone([feed(undefined)])).toBeUndefined();
+  });
+
+  it('the reader’s zone unless the newsroom’s was chosen and exists', () => {
+    expect(chooseZone('Europe/London', [feed('Asia/Tokyo')], false, nowMs)).toMatchObject({ label: 'London UTC+0', clock: { timeZone: 'Europe/London', today: '2026-11-25' }, newsroom: { label: 'Tokyo UTC+9', sameAsReader: false } });
+    expect(chooseZone('Europe/London', [feed('Asia/Tokyo')], true, nowMs)).toMatchObject({ label: 'Tokyo UTC+9 (newsroom)', clock: { timeZone: 'Asia/Tokyo' } });
+    expect(chooseZone('Europe/London', [feed(undefined)], true, nowMs)).toMatchObject({ label: 'London UTC+0', newsroom: undefined });
   });
 });
