@@ -198,7 +198,7 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
 /** `z`: the reader's zone or the newsroom's; only where they differ, so the key never does nothing silently. */
 function switchZone(state: UiState, world: World): Outcome {
   const newsroom = world.newsroomZone();
-  if (newsroom === undefined) return withNotice(state, 'the blog names no time zone of its own');
+  if (newsroom === undefined) return withNotice(state, 'no newsroom zone: the blog names none (or the feeds name several)');
   if (newsroom.sameAsReader && !state.newsroomTime) return withNotice(state, `the newsroom's clock (${newsroom.label}) shows the same times as yours`);
   const newsroomTime = !state.newsroomTime;
   return {

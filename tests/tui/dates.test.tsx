@@ -109,7 +109,7 @@ describe('z, the pure transition', () => {
   it('says why nothing changes when the blog names no zone, or one that keeps the reader’s time', () => {
     const none = interpret(initialUi(), ['z'], world(undefined));
     expect(none.state.newsroomTime).toBe(false);
-    expect(none.state.notice).toBe('the blog names no time zone of its own');
+    expect(none.state.notice).toBe('no newsroom zone: the blog names none (or the feeds name several)');
     expect(none.effects).toEqual([]);
     const same = interpret(initialUi(), ['z'], world({ label: 'Seoul UTC+9', sameAsReader: true }));
     expect(same.state.newsroomTime).toBe(false);
