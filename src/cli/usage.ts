@@ -35,7 +35,8 @@ Follower options (also for demo):
                           position (each entry exactly once, even after a kill)
   --header 'Name: value'  send a header on every (re)connect (repeatable; also LIVETAIL_HEADERS,
                           newline-separated, which keeps tokens out of shell history)
-  --tz <zone>             show times in this IANA zone (default: the system zone)
+  --tz <zone>             show times in this IANA zone (default: the system zone; z on screen
+                          switches to the blog's own zone)
   --max-entries <n>       keep at most n entries on screen (oldest are dropped)
   --no-color              no colours (also NO_COLOR=1 or TERM=dumb)
   --debug                 show stack traces on errors

@@ -20,6 +20,8 @@ export const settingsSchema = z.object({
   mouse: z.boolean().default(false),
   /** Leave out the lines deleted entries leave behind (`R` switches for the session). */
   hideRetracted: z.boolean().default(false),
+  /** Show times in the blog's own zone (its `tz`) rather than the reader's; `z` switches and remembers. */
+  newsroomTime: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -17,6 +17,7 @@ import { historyPage, historyRows } from './history-layout.js';
 import { useWindowTitle } from './hooks/use-window-title.js';
 import { useWheel, type WheelEvents } from './hooks/use-wheel.js';
 import { useArrivalAlerts } from './hooks/use-arrival-alerts.js';
+import { useMinuteClock } from './hooks/use-minute-clock.js';
 import { useController } from './hooks/use-controller.js';
 import { usePreferences } from './hooks/use-preferences.js';
 import { useReadMarks, type ReadScheduler, type ReadState } from './hooks/use-read-marks.js';
@@ -26,11 +27,15 @@ import { useViewport, type ViewportHandle } from './hooks/use-viewport.js';
 import { Picker } from './picker/Picker.js';
 import { Prompt } from './prompt/Prompt.js';
 import { clipboardCheck, type ClipboardPath } from './terminal/clipboard.js';
+import { chooseZone } from './shown-zone.js';
 import { newCount, selectedIndex, visibleLines, type ListModel } from './viewport.js';
 
 export interface AppProps {
   readonly sources: readonly Source[];
+  /** The reader's zone (undefined: the system's); `z` switches to the blog's own where it differs. */
   readonly timeZone: string | undefined;
+  /** The clock that decides what is today; tests pass a fixed one. */
+  readonly now?: () => number;
   readonly color: boolean;
   /** The filter to start with (`--tag`, `--since`); tags can then be changed with t/T. */
   readonly filter: Filter;
@@ -74,7 +79,9 @@ export function App(props: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const { columns, rows } = useTerminalSize(size);
-  const update = useTimeline(sources, { maxEntries });
+  // One clock for arrivals and for what is today, so an entry that arrived now is never dated.
+  const now = props.now ?? Date.now;
+  const update = useTimeline(sources, { maxEntries, now });
   const { timeline } = update;
   const preferences = usePreferences(useStore(props.settings, () => settingsSchema.parse({})));
   const stateStore = useStore(props.state, () => stateSchema.parse({}));
@@ -83,6 +90,7 @@ export function App(props: AppProps) {
   const env = props.env ?? process.env;
   const [cache] = useState(() => new CardCache());
   const [clipboardPath] = useState(() => props.clipboardPath ?? clipboardCheck(env));
+  const nowMs = useMinuteClock(now);
 
   // The controller's world and effects reach the controller's notify and the viewport, which both
   // depend on the controller's state: they are handed back after each commit.
@@ -100,6 +108,7 @@ export function App(props: AppProps) {
       return drawn ? oldestUnreadIndex(drawn, readState.current.baseline, readState.current.read) : -1;
     },
     mutedOnlyBy: (tag) => countMutedOnlyBy(timeline, tag, mutedTags),
+    newsroomZone: () => zone.newsroom,
     topics,
     mutedTags,
   };
@@ -110,12 +119,14 @@ export function App(props: AppProps) {
       select: (index) => viewportRef.current?.select(index),
       toggleTopic: preferences.toggleTopic,
       setMuted: preferences.setMuted,
+      rememberZone: preferences.rememberZone,
       writeTerminal,
       notify,
-      timeZone,
+      timeZone: zone.clock.timeZone,
       clipboardPath,
     });
-  const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false, preferences.settings.hideRetracted), notice: props.notices?.[0] }), world, perform, interactive);
+  const { hideRetracted, newsroomTime } = preferences.settings;
+  const controller = useController(() => ({ ...initialUi(filter.tags, props.followedOnly ?? false, hideRetracted, newsroomTime), notice: props.notices?.[0] }), world, perform, interactive);
   const { ui } = controller;
 
   const view = useMemo(
@@ -131,9 +142,11 @@ export function App(props: AppProps) {
   const feeds = useMemo(() => [...timeline.feeds.values()], [timeline.feeds]);
   const multiFeed = feeds.length > 1;
   const feedNames = useMemo(() => new Map(feeds.map((info) => [info.feed, feedName(info)])), [feeds]);
+  const zone = useMemo(() => chooseZone(timeZone, feeds, ui.newsroomTime, nowMs), [timeZone, feeds, ui.newsroomTime, nowMs]);
+  const { clock } = zone;
   const summary = summarize(timeline, items.length);
   const header = headerRows(
-    { summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, keyOnly: ui.keyOnly, hideRetracted: ui.hideRetracted, hidden: view.hidden, muted: view.muted } },
+    { summary, feeds, filterTags: ui.tags, view: { query: ui.query, followedOnly: ui.followedOnly, keyOnly: ui.keyOnly, hideRetracted: ui.hideRetracted, hidden: view.hidden, muted: view.muted }, zone: zone.label },
     columns,
     rows - 1 - 1 - statusRows - minimumTimelineRows,
   );
@@ -142,18 +155,18 @@ export function App(props: AppProps) {
   const contextOf = useCallback(
     (index: number): CardContext => ({
       width: columns,
-      timeZone,
+      clock,
       feedLabel: multiFeed ? feedNames.get(items.at(index)!.feed) : undefined,
       expanded: ui.expanded.has(items.at(index)!.key),
     }),
-    [columns, timeZone, multiFeed, feedNames, items, ui.expanded],
+    [columns, clock, multiFeed, feedNames, items, ui.expanded],
   );
   const model = useMemo<ListModel>(
     () => ({ items, rows: timelineRows, latestSeq: timeline.seq, heightOf: (index) => cache.rows(items.at(index)!, contextOf(index)).length }),
     [items, timelineRows, timeline.seq, contextOf, cache],
   );
-  // A resize or an expanded card changes heights.
-  const viewportHandle = useViewport(model, [columns, rows, ui.expanded]);
+  // A resize, an expanded card or dates coming and going (another zone, midnight) change heights.
+  const viewportHandle = useViewport(model, [columns, rows, ui.expanded, clock.timeZone, clock.today]);
   const { viewport } = viewportHandle;
   useEffect(() => {
     notifyRef.current = controller.notify;
@@ -180,7 +193,7 @@ export function App(props: AppProps) {
   const notes: string[] = [];
   if (unread > 0) notes.push(`${unread} unread`);
   const gap = latestGap(timeline.feeds.values());
-  if (gap) notes.push(describeGap(gap, timeZone, multiFeed));
+  if (gap) notes.push(describeGap(gap, clock, multiFeed));
   if (summary.notice) notes.push(summary.notice);
   if (ui.query.trim() !== '' && ui.overlay.kind !== 'prompt') notes.push(`/${ui.query.trim()} ${items.length === 0 ? 0 : selectedIndex(viewport, model) + 1} of ${items.length} (n/N)`);
 
@@ -190,7 +203,7 @@ export function App(props: AppProps) {
   else if (overlay.kind === 'history') {
     // The entry as it is now: a correction arriving while the history is open shows up in it.
     const item = getItem(timeline, overlay.item.feed, overlay.item.entry.id) ?? overlay.item;
-    body = <Rows color={color} rows={historyPage(historyRows(item, columns, !color, timeZone), timelineRows, overlay.offset)} />;
+    body = <Rows color={color} rows={historyPage(historyRows(item, columns, !color, clock), timelineRows, overlay.offset)} />;
   } else if (overlay.kind === 'picker') body = <Picker state={overlay.picker} width={columns} height={timelineRows} color={color} />;
   else {
     const stopped = feeds.length > 0 && feeds.every((info) => info.connection.status === 'stopped');

@@ -1,4 +1,4 @@
-import { clockParts } from '../format/clock.js';
+import { clockParts, dayLabel, dayText, stamp, type ShownClock } from '../format/clock.js';
 import { fitWidth, lineJoins, prepareText, sanitizeLine, textWidth, truncate, widthModeKey, wrapPrepared, type PreparedText } from '../text/index.js';
 import { isRetracted, type TimelineItem } from '../timeline/timeline.js';
 import { linkTarget } from './terminal/hyperlinks.js';
@@ -8,7 +8,8 @@ import { linkTarget } from './terminal/hyperlinks.js';
  * spans and Ink never wraps (or measures long strings of) feed text.
  *
  *  16:05  Headline                                         edited
- *         body, wrapped with the CJK rules of src/text
+ *  11/30  body, wrapped with the CJK rules of src/text      (the day, when not today;
+ *  2025   …                                                  the year, when not this one)
  *         #tag  #tag
  *         📷 caption
  *            © credit
@@ -46,7 +47,7 @@ export const collapsedBodyLines = 3;
 
 export interface CardContext {
   readonly width: number;
-  readonly timeZone: string | undefined;
+  readonly clock: ShownClock;
   /** Shown on the headline row when several feeds share the timeline. */
   readonly feedLabel: string | undefined;
   readonly expanded: boolean;
@@ -139,11 +140,11 @@ function contentRows(card: PreparedCard, item: TimelineItem, width: number, expa
 }
 
 /** `edited 2× · 16:12`: how often the entry was corrected, and when last (the source's time when it says). */
-export function editedNote(item: TimelineItem, timeZone: string | undefined): string {
+export function editedNote(item: TimelineItem, clock: ShownClock): string {
   if (item.revision === 0) return '';
   const latest = item.history?.revisions.at(-1);
   const whenMs = item.entry.modified !== undefined ? Date.parse(item.entry.modified) : latest?.arrivedMs;
-  return whenMs === undefined ? `edited ${item.revision}×` : `edited ${item.revision}× · ${clockParts(whenMs, timeZone).time}`;
+  return whenMs === undefined ? `edited ${item.revision}×` : `edited ${item.revision}× · ${stamp(whenMs, clock)}`;
 }
 
 /** Gutter marks that need no colour: `!` a key event, `^` pinned (both: `!` on the first row, `^` on the second). */
@@ -153,15 +154,31 @@ function gutterMark(item: TimelineItem, row: number): string {
   return row === 1 && key && pinned ? '^' : ' ';
 }
 
-/** A retracted entry: one dim line where it stood, `16:05 retracted 16:20 · headline`. */
+/**
+ * What the gutter shows down a card: the time, then the day when it is not today, then the year
+ * when it is not this one. The line after them is left free for the unread mark.
+ */
+function gutterLabels(timeMs: number, clock: ShownClock): string[] {
+  const day = dayLabel(timeMs, clock);
+  return [clockParts(timeMs, clock.timeZone).time, ...(day ? [day.day] : []), ...(day?.year ? [day.year] : [])];
+}
+
+/** The card line whose gutter carries the unread mark: the first after the time and date. */
+export function unreadMarkLine(item: TimelineItem, clock: ShownClock): number {
+  return isRetracted(item) ? 1 : gutterLabels(item.timeMs, clock).length;
+}
+
+/** A retracted entry: one dim line where it stood, `16:05 retracted 16:20 · headline` (`11/30 · retracted…` another day). */
 function retractedRow(item: TimelineItem, context: CardContext): Row {
-  const clock = clockParts(item.timeMs, context.timeZone).time;
-  const when = clockParts(item.history!.retractedMs!, context.timeZone).time;
+  const time = clockParts(item.timeMs, context.clock.timeZone).time;
+  const day = dayLabel(item.timeMs, context.clock);
+  const when = stamp(item.history!.retractedMs!, context.clock);
   const said = sanitizeLine(item.entry.title?.trim() || item.entry.body.trim());
   const contentWidth = Math.max(context.width - gutterWidth, minimumContentWidth);
+  const dated = day ? `${dayText(day)} · ` : '';
   return [
-    { text: ` ${clock}  `, style: 'retracted' },
-    { text: truncate(`retracted ${when}${said === '' ? '' : ` · ${said}`}`, contentWidth), style: 'retracted' },
+    { text: ` ${time}  `, style: 'retracted' },
+    { text: truncate(`${dated}retracted ${when}${said === '' ? '' : ` · ${said}`}`, contentWidth), style: 'retracted' },
   ];
 }
 
@@ -169,11 +186,13 @@ function layoutCard(card: PreparedCard, item: TimelineItem, context: CardContext
   if (isRetracted(item)) return [retractedRow(item, context)].map((row) => (context.width < gutterWidth + minimumContentWidth ? clip(row, context.width) : row));
   const contentWidth = Math.max(context.width - gutterWidth, minimumContentWidth);
   const content = contentRows(card, item, contentWidth, context.expanded);
-  if (content.length === 0) content.push([{ text: '', style: 'plain' }]);
-  const notes = [editedNote(item, context.timeZone), context.feedLabel ?? ''].filter(Boolean).join(' · ');
-  const clock = clockParts(item.timeMs, context.timeZone).time;
+  const labels = gutterLabels(item.timeMs, context.clock);
+  // A one-line card of another day grows a line for its date, so the separator stays free for the unread mark.
+  while (content.length < labels.length) content.push([{ text: '', style: 'plain' }]);
+  const notes = [editedNote(item, context.clock), context.feedLabel ?? ''].filter(Boolean).join(' · ');
   const rows: Row[] = content.map((spans, index) => {
-    const gutter: Span = { text: index === 0 ? ` ${clock} ${gutterMark(item, 0)}` : `       ${gutterMark(item, index)}`, style: index === 0 ? 'time' : 'plain' };
+    const label = labels[index];
+    const gutter: Span = { text: ` ${(label ?? '').padEnd(5)} ${gutterMark(item, index)}`, style: index === 0 ? 'time' : label ? 'meta' : 'plain' };
     if (index !== 0 || notes === '') return [gutter, ...spans];
     const used = spans.reduce((sum, span) => sum + textWidth(span.text), 0);
     const room = contentWidth - used - 2;
@@ -203,7 +222,7 @@ export class CardCache {
 
   rows(item: TimelineItem, context: CardContext): Row[] {
     const revisionKey = `${item.key}\u0000${item.revision}${isRetracted(item) ? 'r' : ''}`;
-    const layoutKey = `${revisionKey}\u0000${context.width}\u0000${widthModeKey()}\u0000${context.timeZone ?? ''}\u0000${context.feedLabel ?? ''}\u0000${context.expanded}`;
+    const layoutKey = `${revisionKey}\u0000${context.width}\u0000${widthModeKey()}\u0000${context.clock.timeZone ?? ''}\u0000${context.clock.today}\u0000${context.feedLabel ?? ''}\u0000${context.expanded}`;
     const cached = this.laidOut.get(layoutKey);
     if (cached) {
       this.touch(this.laidOut, layoutKey, cached);

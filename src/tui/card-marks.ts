@@ -6,17 +6,21 @@ import { gutterWidth, type Row, type Span } from './card-layout.js';
  * colour turned off:
  *
  *  ▌14:35* Headline          ▌ selected,  * matches a followed topic
- *  ▌ new   body…               new: arrived since the reader last saw this feed
+ *  ▌ new   body…               new: arrived since the reader last saw this feed (on the line
+ *                                   after the date, for a card of another day)
  */
 
 export interface CardMarks {
   readonly selected: boolean;
   readonly followed: boolean;
   readonly unread: boolean;
+  /** The line whose gutter is free for the unread mark (see unreadMarkLine). */
+  readonly unreadLine: number;
 }
 
 export function markRow(row: Row, line: number, marks: CardMarks): Row {
-  if (!marks.selected && !marks.followed && !(marks.unread && line === 1)) return row;
+  const unreadHere = marks.unread && line === marks.unreadLine;
+  if (!marks.selected && !marks.followed && !unreadHere) return row;
   // The separator row of a one-line card is empty; an unread mark still needs its gutter.
   const [gutter, ...rest] = row.length > 0 ? row : [{ text: ' '.repeat(gutterWidth), style: 'plain' as const }];
   let text = gutter!.text;
@@ -25,7 +29,7 @@ export function markRow(row: Row, line: number, marks: CardMarks): Row {
     text = `${text.slice(0, 6)}*${text.slice(7)}`;
     style = 'followed';
   }
-  if (line === 1 && marks.unread) {
+  if (unreadHere) {
     text = ` new${text.slice(4)}`;
     style = 'marker';
   }

@@ -1,6 +1,6 @@
 import type { ConnectionState } from '../schema/signal.js';
 import { sanitizeLine, textWidth, truncate } from '../text/index.js';
-import { clockParts } from '../format/clock.js';
+import { stamp, type ShownClock } from '../format/clock.js';
 import type { FeedInfo, Gap } from '../timeline/timeline.js';
 import type { TimelineSummary } from '../timeline/select.js';
 import type { Row, Span } from './card-layout.js';
@@ -79,18 +79,60 @@ export interface HeaderModel {
   readonly filterTags: readonly string[];
   /** What else narrows the view, with the counts the view hides (see selectView). */
   readonly view?: { readonly query: string; readonly followedOnly: boolean; readonly keyOnly?: boolean; readonly hideRetracted?: boolean; readonly hidden: number; readonly muted: number };
+  /** The zone times are shown in, as zoneLabel names it (`Tokyo UTC+9`). */
+  readonly zone?: string;
+}
+
+/**
+ * What the header says after the state and the title. When the line runs short, counts go
+ * first, then the title is cut to its start, then the zone goes, then connection and filters are
+ * cut (and left out when too short to read), and last the title's start; the state (LIVE, ENDED,
+ * STOPPED) always stays.
+ */
+interface HeaderPart {
+  readonly text: string;
+  readonly kind: 'count' | 'info' | 'zone';
+}
+
+/** Columns of the title kept (with the space before it) before the zone gives way. */
+const titleStartWidth = 11;
+/** Connection or filter text is cut no shorter than this (`reconnecting…`); below it, the title has the room. */
+const shortestInfo = 12;
+
+function joinParts(parts: readonly HeaderPart[]): string {
+  return parts.map((part) => part.text).join(' · ');
+}
+
+/** `badges` and a title on the left, `parts` on the right, giving way in the order HeaderPart says. */
+function fitHeader(badges: readonly Span[], title: string, parts: readonly HeaderPart[], width: number): Row {
+  const fullBadgeWidth = textWidth(badges.map((span) => span.text).join(''));
+  // On the narrowest screens the state keeps its word and drops its padding.
+  const left = fullBadgeWidth < width ? badges : badges.map((span) => ({ ...span, text: span.text.trim() }));
+  const badgeWidth = textWidth(left.map((span) => span.text).join(''));
+  const titleSpan: Span = { text: ` ${title}`, style: 'title' };
+  const titleWidth = textWidth(titleSpan.text);
+  const titleStart = Math.min(titleWidth, titleStartWidth);
+  const lay = (rightText: string): Row => spread([...left, titleSpan], rightText === '' ? [] : [{ text: `${rightText} `, style: 'plain' }], width);
+  const titleRoom = (rightText: string): number => width - badgeWidth - (rightText === '' ? 0 : textWidth(rightText) + 2);
+  const withoutCounts = parts.filter((part) => part.kind !== 'count');
+  const info = parts.filter((part) => part.kind === 'info');
+  for (const [kept, wanted] of [[parts, titleWidth], [withoutCounts, titleWidth], [withoutCounts, titleStart], [info, titleStart]] as const) {
+    if (titleRoom(joinParts(kept)) >= wanted) return lay(joinParts(kept));
+  }
+  const infoRoom = width - badgeWidth - titleStart - 2;
+  return info.length > 0 && infoRoom >= shortestInfo ? lay(truncate(joinParts(info), infoRoom)) : lay('');
 }
 
 /** `tag: 会見, 港湾 · /MD · followed (29 hidden) · 3 muted`: every filter in force and its cost. */
-function describeFilters(filterTags: readonly string[], summary: TimelineSummary, view: HeaderModel['view']): string[] {
+function describeFilters(filterTags: readonly string[], summary: TimelineSummary, view: HeaderModel['view']): HeaderPart[] {
   const filters: string[] = [];
   if (filterTags.length > 0) filters.push(`tag: ${filterTags.map(sanitizeLine).join(', ')}`);
   if (view && view.query.trim() !== '') filters.push(`/${sanitizeLine(view.query.trim())}`);
   if (view?.followedOnly) filters.push('followed');
   if (view?.keyOnly) filters.push('key events');
   if (view?.hideRetracted) filters.push('no retracted');
-  const parts = filters.length > 0 ? [`${filters.join(' · ')} (${view?.hidden ?? summary.hidden} hidden)`] : [];
-  if (view && view.muted > 0) parts.push(`${view.muted} muted`);
+  const parts: HeaderPart[] = filters.length > 0 ? [{ text: `${filters.join(' · ')} (${view?.hidden ?? summary.hidden} hidden)`, kind: 'info' }] : [];
+  if (view && view.muted > 0) parts.push({ text: `${view.muted} muted`, kind: 'count' });
   return parts;
 }
 
@@ -98,26 +140,27 @@ function describeFilters(filterTags: readonly string[], summary: TimelineSummary
  * The header: one line for one feed. For several, a line of counts (`● 1 LIVE · ■ 1 ENDED`), then
  * one line per feed with its state when `room` allows, since mixing them hid an ended blog.
  */
-export function headerRows({ summary, feeds, filterTags, view }: HeaderModel, width: number, room: number): Row[] {
-  const totals = [`${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`, ...describeFilters(filterTags, summary, view)];
-  const right = (parts: readonly string[]): Span[] => [{ text: `${parts.join(' · ')} `, style: 'plain' }];
+export function headerRows({ summary, feeds, filterTags, view, zone }: HeaderModel, width: number, room: number): Row[] {
+  const entries: HeaderPart = { text: `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`, kind: 'count' };
+  const totals = [entries, ...describeFilters(filterTags, summary, view), ...(zone ? [{ text: zone, kind: 'zone' as const }] : [])];
+  const connection = (info: FeedInfo): HeaderPart => ({ text: describeConnection(info.connection), kind: 'info' });
   if (feeds.length <= 1) {
     const info = feeds[0];
     const badge = badgeSpans[info ? feedBadge(info) : summary.ended ? 'ENDED' : 'LIVE'];
     const title = info ? feedName(info) : sanitizeLine(summary.title ?? '');
-    return [spread([badge, { text: ` ${title}`, style: 'title' }], right(info ? [describeConnection(info.connection), ...totals] : totals), width)];
+    return [fitHeader([badge], title, info ? [connection(info), ...totals] : totals, width)];
   }
   const counts = new Map<FeedBadge, number>();
   for (const info of feeds) counts.set(feedBadge(info), (counts.get(feedBadge(info)) ?? 0) + 1);
   const countSpans = [...counts].map(([badge, count]): Span => ({ ...badgeSpans[badge], text: badgeSpans[badge].text.replace(badge, `${count} ${badge}`) }));
-  const first = spread([...countSpans, { text: ` ${feeds.length} feeds`, style: 'title' }], right(totals), width);
+  const first = fitHeader(countSpans, `${feeds.length} feeds`, totals, width);
   if (room < feeds.length + 1) return [first];
-  return [first, ...feeds.map((info) => spread([{ text: ' ', style: 'plain' }, badgeSpans[feedBadge(info)], { text: ` ${feedName(info)}`, style: 'title' }], right([describeConnection(info.connection)]), width))];
+  return [first, ...feeds.map((info) => fitHeader([{ text: ' ', style: 'plain' }, badgeSpans[feedBadge(info)]], feedName(info), [connection(info)], width))];
 }
 
 /** The gap marker for the status line: `disconnected 14:02–14:09, 12 entries caught up`. */
-export function describeGap({ feed, gap }: { readonly feed: string; readonly gap: Gap }, timeZone: string | undefined, multiFeed: boolean): string {
-  const clock = (timeMs: number): string => clockParts(timeMs, timeZone).time;
+export function describeGap({ feed, gap }: { readonly feed: string; readonly gap: Gap }, shown: ShownClock, multiFeed: boolean): string {
+  const clock = (timeMs: number): string => stamp(timeMs, shown);
   const prefix = multiFeed ? `${feedLabel(feed)}: ` : '';
   if (gap.to === undefined) return `${prefix}disconnected since ${clock(gap.from)}`;
   const entries = `${gap.caughtUp} ${gap.caughtUp === 1 ? 'entry' : 'entries'}`;

@@ -115,11 +115,26 @@ function onTimeline(state: UiState, command: Command, world: World): Outcome {
       const hideRetracted = !state.hideRetracted;
       return { state: { ...state, hideRetracted, notice: hideRetracted ? 'retracted entries hidden (R shows them)' : 'retracted entries shown' }, effects: [{ kind: 'scroll', command: 'reveal' }] };
     }
+    case 'zone':
+      return switchZone(state, world);
     case 'back':
       return { state: { ...state, tags: [], query: '', followedOnly: false, keyOnly: false }, effects: [] };
     default:
       return { state, effects: [] };
   }
+}
+
+/** `z`: the reader's zone or the newsroom's; only where they differ, so the key never does nothing silently. */
+function switchZone(state: UiState, world: World): Outcome {
+  const newsroom = world.newsroomZone();
+  if (newsroom === undefined) return withNotice(state, 'no newsroom zone: the blog names none (or the feeds name several)');
+  if (newsroom.sameAsReader && !state.newsroomTime) return withNotice(state, `the newsroom's clock (${newsroom.label}) shows the same times as yours`);
+  const newsroomTime = !state.newsroomTime;
+  return {
+    state: { ...state, newsroomTime, notice: newsroomTime ? `times in the newsroom's zone (${newsroom.label}); z for yours` : 'times in your zone' },
+    // Dates come and go with the zone, so cards change height.
+    effects: [{ kind: 'rememberZone', newsroomTime }, { kind: 'scroll', command: 'reveal' }],
+  };
 }
 
 /** Help scrolls with the timeline's keys, so a small screen can read all of it. */

@@ -14,6 +14,8 @@ export interface EffectTargets {
   /** Both return the line that says what changed. */
   readonly toggleTopic: (topic: string) => string;
   readonly setMuted: (tag: string, muted: boolean) => string;
+  /** Returns a line only when the choice could not be saved. */
+  readonly rememberZone: (newsroomTime: boolean) => string | undefined;
   readonly writeTerminal: (sequence: string) => void;
   readonly notify: (line: string) => void;
   readonly timeZone: string | undefined;
@@ -40,6 +42,11 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
     case 'mute':
       notify(`${targets.setMuted(effect.tag, effect.muted)} · ${describeMute(effect)}`);
       return;
+    case 'rememberZone': {
+      const failure = targets.rememberZone(effect.newsroomTime);
+      if (failure !== undefined) notify(failure);
+      return;
+    }
     case 'copy': {
       const text = entryAsText(effect.item, targets.timeZone);
       targets.writeTerminal(clipboardSequence(text));

@@ -1,5 +1,5 @@
 import type { Entry } from '../schema/feed.js';
-import { clockParts } from '../format/clock.js';
+import { stamp, type ShownClock } from '../format/clock.js';
 import { sanitizeLine, truncate, wrap } from '../text/index.js';
 import { diffRevisions, foldUnchanged, wrapChanges, type ChangeKind, type MarkedLine } from '../text/revision-diff.js';
 import type { Revision } from '../timeline/history.js';
@@ -33,27 +33,27 @@ function markedRow(line: MarkedLine): Row {
   return [{ text: indent, style: 'plain' }, ...line.map((piece) => ({ text: piece.text, style: styleOfKind[piece.kind] }))];
 }
 
-function revisionLabel(revision: Revision, number: number, first: boolean, timeZone: string | undefined): string {
-  const arrived = `arrived ${clockParts(revision.arrivedMs, timeZone).time}`;
-  const source = revision.entry.modified ? ` · source ${clockParts(Date.parse(revision.entry.modified), timeZone).time}` : '';
-  return first && number === 0 ? `first published ${clockParts(Date.parse(revision.entry.time), timeZone).time} · ${arrived}` : `revision ${number} · ${arrived}${source}`;
+function revisionLabel(revision: Revision, number: number, first: boolean, clock: ShownClock): string {
+  const arrived = `arrived ${stamp(revision.arrivedMs, clock)}`;
+  const source = revision.entry.modified ? ` · source ${stamp(Date.parse(revision.entry.modified), clock)}` : '';
+  return first && number === 0 ? `first published ${stamp(Date.parse(revision.entry.time), clock)} · ${arrived}` : `revision ${number} · ${arrived}${source}`;
 }
 
 /** Every row of the history of `item`, for a screen `width` wide; `markers` when there is no colour. */
-export function historyRows(item: TimelineItem, width: number, markers: boolean, timeZone: string | undefined): Row[] {
+export function historyRows(item: TimelineItem, width: number, markers: boolean, clock: ShownClock): Row[] {
   const textWidth = Math.max(width - indent.length, 8);
   const revisions: readonly Revision[] = item.history?.revisions ?? [{ entry: item.entry, arrivedMs: item.arrivedMs ?? Date.parse(item.entry.time) }];
   const dropped = item.history?.dropped ?? 0;
-  const heading = [`History · ${sanitizeLine(item.entry.title?.trim() || item.entry.body.trim())}`, editedNote(item, timeZone)].filter(Boolean).join(' · ');
+  const heading = [`History · ${sanitizeLine(item.entry.title?.trim() || item.entry.body.trim())}`, editedNote(item, clock)].filter(Boolean).join(' · ');
   const rows: Row[] = [[{ text: truncate(heading, width), style: 'title' }], []];
   const retractedMs = item.history?.retractedMs;
-  if (retractedMs !== undefined) rows.push([{ text: truncate(`retracted ${clockParts(retractedMs, timeZone).time} · it said:`, width), style: 'retracted' }], []);
+  if (retractedMs !== undefined) rows.push([{ text: truncate(`retracted ${stamp(retractedMs, clock)} · it said:`, width), style: 'retracted' }], []);
   // The first revision kept has the number of those before it that were not.
   const firstNumber = item.revision - revisions.length + 1;
   for (let index = revisions.length - 1; index >= 0; index -= 1) {
     const revision = revisions[index]!;
     const number = firstNumber + index;
-    rows.push([{ text: truncate(revisionLabel(revision, number, dropped === 0 && index === 0, timeZone), width), style: 'meta' }]);
+    rows.push([{ text: truncate(revisionLabel(revision, number, dropped === 0 && index === 0, clock), width), style: 'meta' }]);
     const previous = revisions[index - 1];
     if (previous === undefined) {
       for (const line of wrap(revisionText(revision.entry), textWidth)) rows.push([{ text: indent + line, style: 'body' }]);

@@ -31,6 +31,7 @@ export type Command =
   | 'keyOnly'
   | 'nextPinned'
   | 'retracted'
+  | 'zone'
   | 'mark'
   | 'accept'
   | 'erase'
@@ -90,6 +91,7 @@ export const keymap: readonly KeyBinding[] = [
   { keys: ['p'], label: 'p', command: 'nextPinned', description: 'next pinned entry (wraps round)', contexts: ['timeline'] },
   { keys: ['K'], label: 'K', command: 'keyOnly', description: 'key events only', contexts: ['timeline'] },
   { keys: ['R'], label: 'R', command: 'retracted', description: 'hide/show retracted entries', contexts: ['timeline'] },
+  { keys: ['z'], label: 'z', command: 'zone', description: "times in your zone / the newsroom's", contexts: ['timeline'] },
   { keys: ['j', 'down'], label: 'j ↓', command: 'down', description: 'scroll the history', contexts: ['history'] },
   { keys: ['k', 'up'], label: 'k ↑', command: 'up', description: 'scroll back', contexts: ['history'] },
   { keys: ['pagedown', 'space'], label: 'PgDn Space', command: 'pageDown', description: 'ten rows down', contexts: ['history'] },

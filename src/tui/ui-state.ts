@@ -41,9 +41,11 @@ export interface UiState {
   readonly history: { readonly pipe: readonly string[]; readonly search: readonly string[] };
   /** The tag the last mute hid, which `U` unmutes again. */
   readonly lastMute: string | undefined;
+  /** `z` (and the newsroomTime setting): times in the blog's own zone rather than the reader's. */
+  readonly newsroomTime: boolean;
 }
 
-export function initialUi(tags: readonly string[] = [], followedOnly = false, hideRetracted = false): UiState {
+export function initialUi(tags: readonly string[] = [], followedOnly = false, hideRetracted = false, newsroomTime = false): UiState {
   return {
     overlay: { kind: 'none' },
     tags,
@@ -55,6 +57,7 @@ export function initialUi(tags: readonly string[] = [], followedOnly = false, hi
     notice: undefined,
     history: { pipe: [], search: [] },
     lastMute: undefined,
+    newsroomTime,
   };
 }
 
@@ -66,6 +69,7 @@ export type Effect =
   | { readonly kind: 'select'; readonly index: number }
   | { readonly kind: 'toggleTopic'; readonly topic: string }
   | MuteEffect
+  | { readonly kind: 'rememberZone'; readonly newsroomTime: boolean }
   | { readonly kind: 'copy'; readonly item: TimelineItem }
   | { readonly kind: 'open'; readonly item: TimelineItem }
   | { readonly kind: 'pipe'; readonly item: TimelineItem; readonly command: string };
@@ -88,6 +92,8 @@ export interface World {
   oldestUnread(): number;
   /** Entries carrying the tag that no other muted tag hides: what muting or unmuting it changes. */
   mutedOnlyBy(tag: string): number;
+  /** The blog's own zone (`tz`), named as the header names zones; undefined when it names none. */
+  newsroomZone(): { readonly label: string; readonly sameAsReader: boolean } | undefined;
   readonly topics: readonly string[];
   readonly mutedTags: readonly string[];
 }

@@ -1,5 +1,12 @@
 import type { Entry, FeedEvent } from '../../src/schema/feed.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
+import { shownClock } from '../../src/format/clock.js';
+
+/** An hour on the day makeEntry's entries are from: a clock for tests where they are today. */
+export const storyDayMs = Date.parse('2026-11-25T18:00:00+09:00');
+/** The clock to give the App: makeEntry's entries are today, so no dates show. */
+export const storyNow = (): number => storyDayMs;
+export const storyClock = (timeZone = 'Asia/Tokyo') => shownClock(timeZone, storyDayMs);
 
 /** A valid entry at minute `minute` past 14:00 JST. */
 export function makeEntry(id: string, minute: number, extra: Partial<Entry> = {}): Entry {

@@ -13,7 +13,7 @@ describe('settings store', () => {
     const dir = directory();
     const warnings: string[] = [];
     const settings = openSettings(dir, (line) => warnings.push(line));
-    expect(settings.value).toEqual({ topics: [], mutedTags: [], ambiguousWidth: 'auto', alert: 'auto', mouse: false, hideRetracted: false });
+    expect(settings.value).toEqual({ topics: [], mutedTags: [], ambiguousWidth: 'auto', alert: 'auto', mouse: false, hideRetracted: false, newsroomTime: false });
     settings.update((current) => ({ ...current, topics: [...current.topics, '港湾'] }));
     expect(openSettings(dir, (line) => warnings.push(line)).value.topics).toEqual(['港湾']);
     expect(warnings).toEqual([]);

@@ -7,7 +7,7 @@ import type { Entry } from '../../src/schema/feed.js';
 import { settingsSchema } from '../../src/settings/settings.js';
 import { memoryStore } from '../../src/settings/store.js';
 import { App } from '../../src/tui/App.js';
-import { makeEntry, signal } from '../helpers/entries.js';
+import { makeEntry, signal, storyNow } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere, keys, tick } from '../helpers/ink.js';
 
@@ -18,7 +18,7 @@ afterEach(() => cleanup());
 const statement = (body: string, extra: Partial<Entry> = {}): Entry => makeEntry('s', 5, { title: '共同声明「航路の安全を最優先」', body, ...extra });
 
 function mount(source: FakeSource) {
-  return render(<App sources={[source]} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={{ columns: 80, rows: 30 }} />);
+  return render(<App sources={[source]} timeZone="Asia/Tokyo" now={storyNow} color={false} filter={{ tags: [] }} size={{ columns: 80, rows: 30 }} />);
 }
 
 describe('corrections, retractions and key events on screen', () => {
@@ -95,7 +95,7 @@ describe('alerts on corrections', () => {
       { type: 'ready', feed: F },
     ]);
     const { lastFrame } = render(
-      <App sources={[source]} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={{ columns: 80, rows: 30 }} settings={settings} writeTerminal={(sequence) => written.push(sequence)} env={{}} />,
+      <App sources={[source]} timeZone="Asia/Tokyo" now={storyNow} color={false} filter={{ tags: [] }} size={{ columns: 80, rows: 30 }} settings={settings} writeTerminal={(sequence) => written.push(sequence)} env={{}} />,
     );
     await frameWhere(lastFrame, (text) => text.includes('会場の天気'));
     await tick();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Gap } from '../../src/timeline/timeline.js';
 import { App } from '../../src/tui/App.js';
 import { describeGap } from '../../src/tui/chrome.js';
-import { makeEntry, signal } from '../helpers/entries.js';
+import { makeEntry, signal, storyClock, storyNow } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere } from '../helpers/ink.js';
 
@@ -13,14 +13,14 @@ const gap = (change: Partial<Gap>): Gap => ({ from: tokyo('14:02'), to: tokyo('1
 
 describe('gap marker', () => {
   it('says when the connection was down, in the reader’s zone, and what was caught up', () => {
-    expect(describeGap({ feed: F, gap: gap({}) }, 'Asia/Tokyo', false)).toBe('disconnected 14:02–14:09, 12 entries caught up');
-    expect(describeGap({ feed: F, gap: gap({}) }, 'Europe/London', false)).toBe('disconnected 05:02–05:09, 12 entries caught up');
+    expect(describeGap({ feed: F, gap: gap({}) }, storyClock(), false)).toBe('disconnected 14:02–14:09, 12 entries caught up');
+    expect(describeGap({ feed: F, gap: gap({}) }, storyClock('Europe/London'), false)).toBe('disconnected 05:02–05:09, 12 entries caught up');
   });
 
   it('tells an open gap, a catch-up in progress and a hole apart, and names the feed among several', () => {
-    expect(describeGap({ feed: F, gap: gap({ to: undefined }) }, 'Asia/Tokyo', false)).toBe('disconnected since 14:02');
-    expect(describeGap({ feed: F, gap: gap({ catchingUp: true, caughtUp: 1 }) }, 'Asia/Tokyo', false)).toBe('disconnected 14:02–14:09, catching up (1 entry so far)');
-    expect(describeGap({ feed: F, gap: gap({ incomplete: true }) }, 'Asia/Tokyo', true)).toBe(
+    expect(describeGap({ feed: F, gap: gap({ to: undefined }) }, storyClock(), false)).toBe('disconnected since 14:02');
+    expect(describeGap({ feed: F, gap: gap({ catchingUp: true, caughtUp: 1 }) }, storyClock(), false)).toBe('disconnected 14:02–14:09, catching up (1 entry so far)');
+    expect(describeGap({ feed: F, gap: gap({ incomplete: true }) }, storyClock(), true)).toBe(
       '127.0.0.1:8787: disconnected 14:02–14:09, 12 entries caught up, some entries were lost',
     );
   });
@@ -38,7 +38,7 @@ describe('gap marker in the status line', () => {
       signal(F, { event: 'entry', entry: makeEntry('b', 5) }),
       { type: 'ready', feed: F },
     ]);
-    const { lastFrame } = render(<App sources={[source]} timeZone="Asia/Tokyo" color={false} filter={{ tags: [] }} size={{ columns: 100, rows: 24 }} />);
+    const { lastFrame } = render(<App sources={[source]} timeZone="Asia/Tokyo" now={storyNow} color={false} filter={{ tags: [] }} size={{ columns: 100, rows: 24 }} />);
     const frame = await frameWhere(lastFrame, (text) => text.includes('disconnected'), 'a gap marker');
     expect(frame).toContain('disconnected 14:02–14:09, 1 entry caught up');
   });

@@ -26,6 +26,7 @@ const world: World = {
   oldestUnread: () => 0,
   helpScroll: () => ({ page: 5, last: 10 }),
   mutedOnlyBy: () => 2,
+  newsroomZone: () => undefined,
   topics: ['港湾'],
   mutedTags: [],
 };

@@ -7,7 +7,7 @@ import { openSettings, openState, settingsSchema, stateSchema } from '../../src/
 import { memoryStore } from '../../src/settings/store.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
 import { App, type AppProps } from '../../src/tui/App.js';
-import { makeEntry, signal } from '../helpers/entries.js';
+import { makeEntry, signal, storyNow } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere, keys, tick } from '../helpers/ink.js';
 
@@ -33,6 +33,7 @@ function mount(props: Partial<AppProps> = {}, signals = backlog) {
     <App
       sources={[source]}
       timeZone="Asia/Tokyo"
+      now={storyNow}
       color={false}
       filter={{ tags: [] }}
       size={{ columns: 80, rows: 40 }}
@@ -299,7 +300,7 @@ describe('resize', () => {
   it('keeps the selected entry on screen when the terminal gets shorter', async () => {
     const many = Array.from({ length: 30 }, (_, index) => signal(F, { event: 'entry', entry: makeEntry(`n${index}`, index, { title: `項目${index}番` }) }));
     const source = new FakeSource(F, many);
-    const props = { sources: [source], timeZone: 'Asia/Tokyo', color: false, filter: { tags: [] }, env: {}, writeTerminal: () => undefined };
+    const props = { sources: [source], timeZone: 'Asia/Tokyo', now: storyNow, color: false, filter: { tags: [] }, env: {}, writeTerminal: () => undefined };
     const { lastFrame, stdin, rerender } = render(<App {...props} size={{ columns: 80, rows: 40 }} />);
     await frameWhere(lastFrame, (text) => text.includes('項目29番'));
     await tick();

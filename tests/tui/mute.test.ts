@@ -12,6 +12,7 @@ function worldWith(tags: string[], { topics = [] as string[], mutedTags = [] as 
     oldestUnread: () => -1,
     helpScroll: () => ({ page: 5, last: 10 }),
     mutedOnlyBy: (tag) => (tag === '広告' ? 1 : 4),
+    newsroomZone: () => undefined,
     topics,
     mutedTags,
   };

@@ -8,7 +8,7 @@ import { openPrompt, promptReducer } from '../../src/tui/prompt/reducer.js';
 import { promptRow } from '../../src/tui/prompt/Prompt.js';
 import { textWidth } from '../../src/text/index.js';
 import type { TimelineItem } from '../../src/timeline/timeline.js';
-import { makeEntry } from '../helpers/entries.js';
+import { makeEntry, storyClock } from '../helpers/entries.js';
 
 const text = (row: Row) => row.map((span) => span.text).join('');
 const options = [{ value: '会見', count: 9 }, { value: '港湾', count: 4 }, { value: 'ＭＤ', count: 2 }, { value: '天気', count: 1 }];
@@ -92,7 +92,7 @@ describe('cards', () => {
       links: [{ title: '関連記事', url: 'https://news.example/r', summary: '関連記事の要約。' }],
     }),
   };
-  const context = { width: 60, timeZone: 'Asia/Tokyo', feedLabel: undefined };
+  const context = { width: 60, clock: storyClock(), feedLabel: undefined };
 
   it('collapsed: the first body lines with …, the first photo, link titles only', () => {
     const rows = new CardCache().rows(item, { ...context, expanded: false }).map(text);
@@ -118,12 +118,12 @@ describe('cards', () => {
 
   it('gutter marks: selection, followed star, unread label; width unchanged', () => {
     const rows = new CardCache().rows(item, { ...context, expanded: false });
-    const first = markRow(rows[0]!, 0, { selected: true, followed: true, unread: true });
-    const second = markRow(rows[1]!, 1, { selected: false, followed: false, unread: true });
+    const first = markRow(rows[0]!, 0, { selected: true, followed: true, unread: true, unreadLine: 1 });
+    const second = markRow(rows[1]!, 1, { selected: false, followed: false, unread: true, unreadLine: 1 });
     expect(text(first)).toMatch(/^▌14:05\* 見出し/);
     expect(text(second)).toMatch(/^ new {4}/);
     expect(textWidth(text(first))).toBe(textWidth(text(rows[0]!)));
-    expect(markRow(rows[1]!, 1, { selected: false, followed: false, unread: false })).toBe(rows[1]);
-    expect(text(markRow([], 1, { selected: false, followed: false, unread: true }))).toBe(' new    ');
+    expect(markRow(rows[1]!, 1, { selected: false, followed: false, unread: false, unreadLine: 1 })).toBe(rows[1]);
+    expect(text(markRow([], 1, { selected: false, followed: false, unread: true, unreadLine: 1 }))).toBe(' new    ');
   });
 });

@@ -1,6 +1,6 @@
 import { followedTopicOf } from '../../timeline/follow.js';
 import { isUnread, type ReadMarks } from '../../timeline/unread.js';
-import type { CardCache, CardContext, Row } from '../card-layout.js';
+import { unreadMarkLine, type CardCache, type CardContext, type Row } from '../card-layout.js';
 import { markRow } from '../card-marks.js';
 import { searchHighlighted } from '../highlight.js';
 import type { ListModel, SliceLine } from '../viewport.js';
@@ -40,7 +40,8 @@ function timelineRows({ lines, model, cache, contextOf, topics, baseline, read, 
   return lines.map(({ index, line }) => {
     const item = model.items.at(index)!;
     if (!followed.has(index)) followed.set(index, followedTopicOf(item.entry, topics) !== undefined);
-    const row = searchHighlighted(cache.rows(item, contextOf(index)), query)[line]!;
-    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline, read) });
+    const context = contextOf(index);
+    const row = searchHighlighted(cache.rows(item, context), query)[line]!;
+    return markRow(row, line, { selected: index === selected, followed: followed.get(index)!, unread: isUnread(item, baseline, read), unreadLine: unreadMarkLine(item, context.clock) });
   });
 }

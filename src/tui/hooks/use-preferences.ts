@@ -9,6 +9,8 @@ export interface Preferences {
   toggleTopic(topic: string): string;
   /** Mutes or unmutes; returns a line saying which. */
   setMuted(tag: string, muted: boolean): string;
+  /** Remembers whose zone times are shown in; returns a line only when that could not be saved. */
+  rememberZone(newsroomTime: boolean): string | undefined;
 }
 
 /**
@@ -44,7 +46,18 @@ export function usePreferences(store: Store<Settings>): Preferences {
     },
     [change],
   );
-  return { settings, toggleTopic, setMuted };
+  const rememberZone = useCallback(
+    (newsroomTime: boolean): string | undefined => {
+      try {
+        change((current) => ({ ...current, newsroomTime }));
+        return undefined;
+      } catch (error) {
+        return `zone choice not saved (${(error as Error).message})`;
+      }
+    },
+    [change],
+  );
+  return { settings, toggleTopic, setMuted, rememberZone };
 }
 
 function report(apply: () => boolean, value: string, on: string, off: string): string {

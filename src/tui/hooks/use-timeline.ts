@@ -17,7 +17,7 @@ export interface TimelineUpdate {
  */
 export function useTimeline(
   sources: readonly Source[],
-  { maxEntries, frameMs = 33 }: { maxEntries?: number | undefined; frameMs?: number } = {},
+  { maxEntries, frameMs = 33, now = Date.now }: { maxEntries?: number | undefined; frameMs?: number; now?: () => number } = {},
 ): TimelineUpdate {
   const [shared] = useState(() => new SharedValues());
   // What arrived while the screen loaded is in the first frame, not one frame window later. It is
@@ -26,7 +26,7 @@ export function useTimeline(
     const arrived = sources.flatMap((source) => source.takeArrived?.() ?? []);
     for (const signal of arrived) shared.adopt(signal);
     const before = emptyTimeline({ feeds: sources.map((source) => source.feed), maxEntries });
-    return { timeline: applySignals(before, arrived), before, batch: arrived };
+    return { timeline: applySignals(before, arrived, now()), before, batch: arrived };
   });
   useEffect(() => {
     let queue: SourceSignal[] = [];
@@ -37,7 +37,7 @@ export function useTimeline(
       lastFlush = performance.now();
       const batch = queue;
       queue = [];
-      setUpdate(({ timeline }) => ({ timeline: applySignals(timeline, batch), before: timeline, batch }));
+      setUpdate(({ timeline }) => ({ timeline: applySignals(timeline, batch, now()), before: timeline, batch }));
     };
     // The first signal after a quiet spell is applied at once (a lone new entry shows without
     // delay); what follows within the same frame window waits for the window to end.
@@ -53,6 +53,6 @@ export function useTimeline(
       clearTimeout(timer);
       for (const source of sources) source.stop();
     };
-  }, [sources, frameMs, shared]);
+  }, [sources, frameMs, shared, now]);
   return update;
 }

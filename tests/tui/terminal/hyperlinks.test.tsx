@@ -5,6 +5,7 @@ import { Rows } from '../../../src/tui/components/Rows.js';
 import { CardCache } from '../../../src/tui/card-layout.js';
 import { HyperlinksContext, detectHyperlinks, linkTarget } from '../../../src/tui/terminal/hyperlinks.js';
 import { textWidth } from '../../../src/text/index.js';
+import { storyClock } from '../../helpers/entries.js';
 import { cleanup } from 'ink-testing-library';
 
 afterEach(cleanup);
@@ -43,7 +44,7 @@ describe('OSC 8 links', () => {
         links: [{ title: '【図解】声明のポイント', url: 'https://news.example/story/2' }, { title: '危ない', url: 'javascript:alert(1)' }],
       },
     };
-    const rows = new CardCache().rows(item as never, { width: 40, expanded: false } as never);
+    const rows = new CardCache().rows(item as never, { width: 40, expanded: false, clock: storyClock() } as never);
     const plain = render(<Rows rows={rows} color={false} />).lastFrame()!;
     cleanup();
     const linked = render(
