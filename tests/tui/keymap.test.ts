@@ -1,8 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { initialUi, interpret, keyContext, type UiState, type World } from '../../src/tui/controller.js';
+import { initialUi, interpret, keyContext, type Outcome, type UiState, type World } from '../../src/tui/controller.js';
 import { helpRows } from '../../src/tui/help.js';
-import { bindingsFor, keyNames, keymap, resolveKey, textKey, type KeyContext } from '../../src/tui/keymap.js';
+import { bindingsFor, keyName, keyNames, keymap, resolveKey, textKey, type KeyContext } from '../../src/tui/keymap.js';
 import { openPicker } from '../../src/tui/picker/reducer.js';
 import { openPrompt } from '../../src/tui/prompt/reducer.js';
 import type { TimelineItem } from '../../src/timeline/timeline.js';
@@ -29,7 +31,11 @@ const world: World = {
   mutedTags: [],
 };
 
-/** A state in each context, with a search in force so n/N have something to step through. */
+/**
+ * A state in each context where every command there has something to do: filters and a search
+ * in force (Esc, T, F, n/N), help and history scrolled to the middle, a picker narrowed by
+ * typing with its cursor between two matches, a prompt holding text and an earlier search.
+ */
 function stateIn(context: KeyContext): UiState {
   const base = { ...initialUi(['会見']), query: 'x', followedOnly: true };
   switch (context) {
@@ -39,11 +45,59 @@ function stateIn(context: KeyContext): UiState {
       return { ...base, overlay: { kind: 'help', offset: 1 } };
     case 'history':
       return { ...base, overlay: { kind: 'history', item, offset: 3 } };
-    case 'picker':
-      return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker: openPicker('t', [{ value: 'a' }, { value: 'b' }], true) } };
+    case 'picker': {
+      const picker = { ...openPicker('t', [{ value: '港湾' }, { value: '港区' }, { value: '港町' }], true), query: '港', cursor: 1 };
+      return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker } };
+    }
     case 'prompt':
       return { ...base, overlay: { kind: 'prompt', purpose: 'search', prompt: openPrompt('/', 'x'), previousQuery: 'earlier' } };
   }
+}
+
+/**
+ * A key did something when it asked for an effect or changed the state other than by a notice:
+ * a notice ("no entry selected") means the command found nothing to act on, and `interpret`
+ * returns a fresh state object for every key it resolves, so identity says nothing.
+ */
+function didSomething(before: UiState, outcome: Outcome): boolean {
+  return outcome.effects.length > 0 || !isDeepStrictEqual({ ...outcome.state, notice: undefined }, { ...before, notice: undefined });
+}
+
+/** Ink's report of a key with nothing pressed; typed as `Key`, so a flag Ink adds must be listed. */
+const nothingPressed: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** Names `keyName` gives Ink's flagged keys, e.g. `pagedown`, `escape`. */
+const flaggedKeyNames = new Set(
+  Object.keys(nothingPressed).map((flag) => keyName('', { ...nothingPressed, [flag]: true })).filter((name) => name !== ''),
+);
+
+/** Whether a terminal can produce the key name: a flagged key, Space, Ctrl with a character, or one printable character. */
+function producible(name: string): boolean {
+  if (flaggedKeyNames.has(name) || name === keyName(' ', nothingPressed)) return true;
+  if (name.startsWith('ctrl+')) return keyName(name.slice('ctrl+'.length), { ...nothingPressed, ctrl: true }) === name;
+  // Ink reports a single key as its one character; longer input is split by keyNames.
+  return [...name].length === 1 && !/\p{Cc}/u.test(name) && keyName(name, nothingPressed) === name;
 }
 
 function keyFor(name: string): string {
@@ -67,10 +121,14 @@ describe('the keymap drives input and help', () => {
     for (const binding of bindingsFor(context)) {
       for (const name of binding.keys) {
         const before = stateIn(context);
-        const outcome = interpret(before, [keyFor(name)], world);
-        expect(outcome.state !== before || outcome.effects.length > 0, `${name} (${binding.command}) in ${context}`).toBe(true);
+        expect(didSomething(before, interpret(before, [keyFor(name)], world)), `${name} (${binding.command}) in ${context}`).toBe(true);
       }
     }
+  });
+
+  it('every key name listed is one a terminal sends (as keyName names it)', () => {
+    const names = keymap.flatMap((binding) => binding.keys).filter((name) => name !== textKey);
+    expect(names.filter((name) => !producible(name))).toEqual([]);
   });
 
   it('every key the timeline handles is listed in help (property: unlisted keys do nothing)', () => {
@@ -79,9 +137,7 @@ describe('the keymap drives input and help', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ minLength: 1, maxLength: 1 }), named), (name) => {
         const before = stateIn('timeline');
-        const outcome = interpret(before, [name], world);
-        const handled = outcome.state !== before || outcome.effects.length > 0;
-        expect(handled).toBe(listed.has(name));
+        expect(didSomething(before, interpret(before, [name], world))).toBe(listed.has(name));
       }),
     );
   });
