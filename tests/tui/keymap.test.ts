@@ -7,17 +7,9 @@ import { helpRows } from '../../src/tui/help.js';
 import { bindingsFor, keyName, keyNames, keymap, resolveKey, textKey, type KeyContext } from '../../src/tui/keymap.js';
 import { openPicker } from '../../src/tui/picker/reducer.js';
 import { openPrompt } from '../../src/tui/prompt/reducer.js';
-import type { TimelineItem } from '../../src/timeline/timeline.js';
-import { makeEntry } from '../helpers/entries.js';
+import { makeEntry, makeItem } from '../helpers/entries.js';
 
-const item: TimelineItem = {
-  key: 'f\na',
-  feed: 'f',
-  entry: makeEntry('a', 0, { tags: ['会見', '港湾'], topics: ['サミット'], links: [{ title: 'x', url: 'https://news.example/x' }] }),
-  revision: 0,
-  seq: 1,
-  timeMs: 0,
-};
+const item = makeItem(makeEntry('a', 0, { tags: ['会見', '港湾'], topics: ['サミット'], links: [{ title: 'x', url: 'https://news.example/x' }] }));
 
 const world: World = {
   selected: () => item,

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toArray } from '../../src/timeline/item-list.js';
-import type { TimelineItem } from '../../src/timeline/timeline.js';
 import {
   initialViewport,
   moveSelection,
@@ -16,14 +15,15 @@ import {
   type ListModel,
   type Viewport,
 } from '../../src/tui/viewport.js';
+import { makeEntry, makeItem } from '../helpers/entries.js';
 
 /** Newest-first items with seq = arrival; heights from the table. */
 function model(heights: readonly number[], rows: number, extraNewer: readonly number[] = []): ListModel {
   const all = [...extraNewer, ...heights];
-  const items: TimelineItem[] = all.map((_, index) => {
+  const items = all.map((_, index) => {
     const seq = index < extraNewer.length ? 1000 + (extraNewer.length - index) : heights.length - (index - extraNewer.length);
     const timeMs = (all.length - index) * 60_000;
-    return { key: `k${seq}`, feed: 'f', entry: { id: `${seq}`, time: '', body: '', tags: [] }, revision: 0, seq, timeMs };
+    return makeItem(makeEntry(`${seq}`, 0), { key: `k${seq}`, seq, timeMs });
   });
   return { items, rows, latestSeq: Math.max(...items.map((item) => item.seq), 0), heightOf: (index) => all[index]! };
 }
