@@ -76,7 +76,7 @@ describe('App', () => {
     const marked = (frame: string) => frame.split('\n').find((line) => line.startsWith('▌'));
     expect(marked(await frameWhere(lastFrame, (text) => text.includes('▌')))).toContain('見出し39号');
     stdin.write('j');
-    expect(marked(await frameWhere(lastFrame, (text) => marked(text)?.includes('見出し38号') === true))).toBeDefined();
+    await frameWhere(lastFrame, (text) => marked(text)?.includes('見出し38号') === true, 'the selection one entry down');
     stdin.write(keys.down);
     await frameWhere(lastFrame, (text) => marked(text)?.includes('見出し37号') === true, 'arrow down');
     stdin.write('k');
@@ -197,7 +197,6 @@ describe('fast typing', () => {
     await frameWhere(lastFrame, (text) => text.includes('見出し9号'));
     await tick();
     stdin.write('jjj');
-    const frame = await frameWhere(lastFrame, (text) => text.split('\n').some((line) => line.startsWith('▌') && line.includes('見出し6号')), 'three moves');
-    expect(frame).toContain('見出し6号');
+    await frameWhere(lastFrame, (text) => text.split('\n').some((line) => line.startsWith('▌') && line.includes('見出し6号')), 'three moves');
   });
 });
