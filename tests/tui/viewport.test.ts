@@ -11,6 +11,7 @@ import {
   selectedIndex,
   toNewest,
   toOldest,
+  viewportReducer,
   visibleLines,
   type ListModel,
   type Viewport,
@@ -154,23 +155,6 @@ describe('viewport', () => {
 describe('selection off the newest entry', () => {
   type Step = { readonly kind: 'move'; readonly command: 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' } | { readonly kind: 'arrive'; readonly height: number };
 
-  function apply(viewport: Viewport, command: Extract<Step, { kind: 'move' }>['command'], list: ListModel): Viewport {
-    switch (command) {
-      case 'down':
-        return moveSelection(viewport, 1, list);
-      case 'up':
-        return moveSelection(viewport, -1, list);
-      case 'pageDown':
-        return scrollPage(viewport, 1, list);
-      case 'pageUp':
-        return scrollPage(viewport, -1, list);
-      case 'newest':
-        return toNewest(viewport, list);
-      case 'oldest':
-        return toOldest(viewport, list);
-    }
-  }
-
   /** The screen row where the selected card starts (negative when its top is scrolled off). */
   function selectedRow(viewport: Viewport, list: ListModel): number | undefined {
     const selected = selectedIndex(viewport, list);
@@ -191,7 +175,7 @@ describe('selection off the newest entry', () => {
         let viewport = initialViewport;
         for (const each of steps) {
           if (each.kind === 'move') {
-            viewport = apply(viewport, each.command, list);
+            viewport = viewportReducer(viewport, { command: each.command, model: list });
             continue;
           }
           const selected = list.items.at(selectedIndex(viewport, list))!;
