@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, runNode } from '../helpers/processes.js';
 
 /*
@@ -27,6 +27,8 @@ beforeAll(async () => {
   const build = await runNode([join(checkout, 'scripts', 'bundle.mjs')]);
   if (build.code !== 0) throw new Error(`the build failed: ${build.stderr}`);
 }, 60_000);
+
+afterAll(() => rmSync(checkout, { recursive: true, force: true }));
 
 describe('the built bundle', () => {
   it('is built at a checkout path with a space', () => {
