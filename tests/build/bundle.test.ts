@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,18 @@ import { root, runNode } from '../helpers/processes.js';
  * (the build once exited 0 there, writing nothing), and run what it built.
  */
 
-const checkout = mkdtempSync(join(tmpdir(), 'live tail checkout '));
+const copies: string[] = [];
+
+/** A copy of what the build reads (node_modules linked), at a path with a space. */
+function copyCheckout(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'live tail checkout '));
+  copies.push(copy);
+  for (const part of ['src', 'scripts', 'bin', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
+
+const checkout = copyCheckout();
 const built = (...parts: string[]) => join(checkout, 'dist', ...parts);
 
 /** Runs an ES module given as text and returns what it printed. */
@@ -22,13 +33,13 @@ async function runModule(text: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  for (const part of ['src', 'scripts', 'bin', 'package.json']) cpSync(join(root, part), join(checkout, part), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'));
   const build = await runNode([join(checkout, 'scripts', 'bundle.mjs')]);
   if (build.code !== 0) throw new Error(`the build failed: ${build.stderr}`);
 }, 60_000);
 
-afterAll(() => rmSync(checkout, { recursive: true, force: true }));
+afterAll(() => {
+  for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+});
 
 describe('the built bundle', () => {
   it('is built at a checkout path with a space', () => {
@@ -74,5 +85,30 @@ describe('the built bundle', () => {
     // `strictTuples` is one of ajv's own options: its code would carry the name.
     expect(code.filter((text) => text.includes('strictTuples'))).toEqual([]);
     expect(code.filter((text) => text.includes("is left out of livetail's bundle"))).toHaveLength(1);
+  });
+});
+
+describe('the build fails closed', () => {
+  /** Builds a copy whose build script expects something else of a dependency (as after an upgrade). */
+  async function buildExpecting(from: string, to: string) {
+    const copy = copyCheckout();
+    const script = join(copy, 'scripts', 'bundle.mjs');
+    const text = readFileSync(script, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(script, text.replace(from, to));
+    return { ...(await runNode([script])), dist: existsSync(join(copy, 'dist')) };
+  }
+
+  it('when a patch target text changed upstream', async () => {
+    const build = await buildExpecting("from: 'wrapAssembly(await loadYoga())'", "from: 'wrapAssembly(await loadYogaRenamed())'");
+    expect(build).toMatchObject({ code: 1, dist: false });
+    expect(build.stderr).toContain('yoga-layout changed');
+  });
+
+  it('when a patched file is renamed upstream, so the patch never runs', async () => {
+    const build = await buildExpecting('measure-text\\.js$/', 'measure-text-renamed\\.js$/');
+    expect(build).toMatchObject({ code: 1, dist: false });
+    expect(build.stderr).toContain('patches not applied');
+    expect(build.stderr).toContain('ink measure-text cache');
   });
 });
