@@ -2,7 +2,7 @@
 // Ink and let the screen's code load while the first connection is made.
 import { readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /*
@@ -82,18 +82,39 @@ export default new Proxy(unavailable, { get: () => unavailable });`,
  * Yoga (Ink's layout engine) carries its WebAssembly as a base64 data: URL and reads it with
  * fetch() when fetch exists. Node's fetch decodes data: URLs slowly (tens of ms on a small
  * machine, before the first frame); Buffer decodes the same bytes in well under one.
+ * Emscripten documents the `wasmBinary` module option for handing over the bytes, but
+ * yoga-layout's entry calls its loader with no options, so the bundle passes them there: the
+ * one edit is in yoga's readable entry (`await loadYoga()`), not in minified code. The payload
+ * moves out of the Emscripten module (its data: URL literal, the SINGLE_FILE format, is left
+ * empty, never read once `wasmBinary` is given) so the bundle does not carry it twice.
  */
-const yogaWasmFetch = 'function ya(){return w||"function"!=typeof fetch?';
+const yogaDataUrl = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/g;
+const yogaEntry = { file: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, from: 'wrapAssembly(await loadYoga())' };
+const yogaBinaries = /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
 
-const decodeYogaWithBuffer = {
-  name: 'decode-yoga-with-buffer',
+async function yogaWasmBase64(entryPath) {
+  const path = fileURLToPath(new URL('../binaries/yoga-wasm-base64-esm.js', pathToFileURL(entryPath)));
+  const payloads = [...(await readFile(path, 'utf8')).matchAll(yogaDataUrl)];
+  if (payloads.length !== 1) throw new Error(`${path}: expected one base64 data: URL, found ${payloads.length} (yoga-layout changed: review scripts/bundle.mjs)`);
+  return payloads[0][1];
+}
+
+const yogaWasmBinary = {
+  name: 'yoga-wasm-binary',
   setup(builder) {
-    builder.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async ({ path }) => {
+    builder.onLoad({ filter: yogaEntry.file }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
-      if (!source.includes(yogaWasmFetch)) throw new Error(`${path}: expected '${yogaWasmFetch}' (yoga-layout changed: review scripts/bundle.mjs)`);
-      applied.add('yoga wasm without fetch');
-      const decode = 'if(!w&&ua(H))return Promise.resolve(Buffer.from(H.slice(37),"base64"));';
-      return { contents: source.replace(yogaWasmFetch, yogaWasmFetch.replace('{', `{${decode}`)), loader: 'js' };
+      if (!source.includes(yogaEntry.from)) throw new Error(`${path}: expected "${yogaEntry.from}" (yoga-layout changed: review scripts/bundle.mjs)`);
+      const wasmBinary = `Buffer.from(${JSON.stringify(await yogaWasmBase64(path))}, "base64")`;
+      applied.add('yoga wasmBinary');
+      return { contents: source.replace(yogaEntry.from, `wrapAssembly(await loadYoga({ wasmBinary: ${wasmBinary} }))`), loader: 'js' };
+    });
+    builder.onLoad({ filter: yogaBinaries }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const emptied = source.replace(yogaDataUrl, '"data:application/octet-stream;base64,"');
+      if (emptied === source) throw new Error(`${path}: expected a base64 data: URL (yoga-layout changed: review scripts/bundle.mjs)`);
+      applied.add('yoga payload moved out');
+      return { contents: emptied, loader: 'js' };
     });
   },
 };
@@ -110,11 +131,11 @@ export const commonOptions = {
   define: { 'process.env.NODE_ENV': '"production"' },
   // React and other CommonJS dependencies call require() inside an ES module bundle.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [boundInkCaches, leaveOutConfSchemaSupport, decodeYogaWithBuffer],
+  plugins: [boundInkCaches, leaveOutConfSchemaSupport, yogaWasmBinary],
   logLevel: 'warning',
 };
 
-const expectedPatches = [...inkCachePatches.map((patch) => patch.name), 'conf without ajv/dist/2020.js', 'conf without ajv-formats', 'conf without semver', 'yoga wasm without fetch'];
+const expectedPatches = [...inkCachePatches.map((patch) => patch.name), 'conf without ajv/dist/2020.js', 'conf without ajv-formats', 'conf without semver', 'yoga wasmBinary', 'yoga payload moved out'];
 
 // Compared as paths: a checkout path with a space is %20 in the URL but not in argv.
 if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '')) {

@@ -1,13 +1,13 @@
 import { redactUrl } from '../text/redact.js';
 import type { Emit, Source } from '../schema/signal.js';
 import { parseNdjsonLine } from '../schema/ndjson.js';
-import { reconnectDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
+import { parseRetryAfter, type BackoffPolicy } from './backoff.js';
 import { detectKind } from './detect.js';
 import { describeNetworkError, isTransientStatus, permanentStatuses } from './http-failures.js';
 import { eventIdHeader, openStream, type StreamResponse } from './http-stream.js';
 import { documentFrom, type FetchOutcome } from './poll/fetch-document.js';
 import { createSseSource, type SseSourceOptions } from './sse-source.js';
-import { createPause } from './pause.js';
+import { createPause, waitToReconnect } from './pause.js';
 
 /*
  * `livetail URL` with no --source: one request, answered by whatever the URL is. An event stream
@@ -138,9 +138,7 @@ export function createAutoSource(options: AutoSourceOptions): Source {
         return;
       }
       attempt += 1;
-      const delayMs = reconnectDelay(attempt, random(), { ...(options.policy ? { policy: options.policy } : {}), serverMinimumMs: answer.minimumMs ?? 0 });
-      emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: answer.reason, at: Date.now() } });
-      await pause.wait(delayMs);
+      await waitToReconnect(emit, pause, { feed, attempt, reason: answer.reason, serverMinimumMs: answer.minimumMs, policy: options.policy, random });
     }
   }
 

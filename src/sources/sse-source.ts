@@ -1,13 +1,13 @@
 import { redactUrl } from '../text/redact.js';
 import { isFeedEventName, parseEventData } from '../schema/feed.js';
-import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from './backoff.js';
+import { parseRetryAfter, type BackoffPolicy } from './backoff.js';
 import { describeNetworkError, permanentStatuses } from './http-failures.js';
 import { eventIdHeader, openStream, type StreamResponse } from './http-stream.js';
 import { createSseParser, type SseMessage, type SseParser } from './sse-parser.js';
 import type { Emit, Source } from '../schema/signal.js';
 import { defaultKeepaliveTimeoutMs } from './tuning.js';
 import { createUtf8Splitter, invalid, type Utf8Piece } from './utf8.js';
-import { createPause } from './pause.js';
+import { createPause, waitToReconnect } from './pause.js';
 
 export interface SseSourceOptions {
   readonly url: string;
@@ -213,16 +213,7 @@ export function createSseSource(options: SseSourceOptions): Source {
       // subscribers routinely); failures in a row, and servers that accept and hang up without a
       // byte, grow it.
       attempt = outcome.delivered ? 1 : attempt + 1;
-      const delayMs = reconnectDelay(attempt, random(), {
-        ...(options.policy ? { policy: options.policy } : {}),
-        serverMinimumMs: outcome.minimumMs ?? 0,
-      });
-      emit({
-        type: 'state',
-        feed,
-        state: { status: 'reconnecting', attempt, delayMs, reason: outcome.reason, at: Date.now() },
-      });
-      await pause.wait(delayMs);
+      await waitToReconnect(emit, pause, { feed, attempt, reason: outcome.reason, serverMinimumMs: outcome.minimumMs, policy: options.policy, random });
     }
   }
 

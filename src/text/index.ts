@@ -12,7 +12,7 @@ export {
   setAmbiguousWidth,
   widthModeKey,
   type AmbiguousWidth,
-} from './props.js';
+} from './width.js';
 export { breakOpportunities, isNoStart, isNoEnd, isInseparable } from './linebreak.js';
 export {
   prepareText,

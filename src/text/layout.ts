@@ -27,10 +27,9 @@
  */
 import { BREAK_EMERGENCY, BREAK_OK, computeBreaks } from './linebreak.js';
 import { collectGraphemes } from 'unicode-segmenter/grapheme';
-import {
-  CLASS_MASK, NL, SP, graphemeInfo, graphemeWidth, graphemes, infoOfCode, isNarrowMode, isSimpleUnit,
-  textWidth, widthIn, widthModeKey, widthOfCode,
-} from './props.js';
+import { CLASS_MASK, NL, SP } from './break-class.js';
+import { graphemeInfo, infoOfCode } from './grapheme-info.js';
+import { graphemeWidth, graphemes, isNarrowMode, isSimpleUnit, textWidth, widthIn, widthModeKey, widthOfCode } from './width.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 
 /** A text segmented and classified once; re-wrap it at any width with wrapPrepared. */
@@ -41,7 +40,7 @@ export interface PreparedText {
   readonly count: number;
   /** @internal UTF-16 offset of each grapheme; offsets[count] = text.length */
   readonly offsets: Uint32Array;
-  /** @internal class + flags per grapheme (props.ts) */
+  /** @internal class + flags per grapheme (grapheme-info.ts) */
   readonly info: Int32Array;
   /** @internal break kind before each grapheme (linebreak.ts) */
   readonly brk: Uint8Array;

@@ -19,9 +19,10 @@
  *   BREAK_OK (2)        a real break opportunity.
  */
 import {
-  AL, B2, BA, BB, CB, CL, CLASS_MASK, CP, EX, F_CM_START, F_EA, F_NO_END, F_NO_START, F_ZWJ_END, GL, HG,
-  HL, HY, ID, IN, IS, NL, NS, NU, OP, PO, PR, QF, QI, QU, SP, SY, WJ, ZW, graphemeInfo,
-} from './props.js';
+  AL, B2, BA, BB, CB, CL, CLASS_MASK, CP, EX, F_CM_START, F_EA, F_NO_END, F_NO_START, F_ZWJ_END, GL, HG, HL, HY, ID, IN,
+  IS, NL, NS, NU, OP, PO, PR, QF, QI, QU, SP, SY, WJ, ZW,
+} from './break-class.js';
+import { graphemeInfo } from './grapheme-info.js';
 
 export const BREAK_NO = 0;
 /** info bit: this grapheme was attached to the previous one by LB9 (no break before it). */

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import { wrap } from './layout.js';
-import { graphemes } from './props.js';
+import { graphemes } from './width.js';
 import { sanitize } from './sanitize.js';
 
 /*

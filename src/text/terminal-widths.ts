@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { setAmbiguousWidth, setSequenceWidth, type AmbiguousWidth } from './props.js';
+import { setAmbiguousWidth, setSequenceWidth, type AmbiguousWidth } from './width.js';
 
 /*
  * Terminals disagree with string-width, and with each other, on a few kinds of grapheme. The

@@ -80,29 +80,6 @@ export function itemsNewestFirst(timeline: Timeline): Iterable<TimelineItem> {
   return descending(timeline.order);
 }
 
-/** Entries of `next` that arrived after `previous` was made (corrections are not arrivals), newest first. */
-export function arrivalsSince(previous: Timeline, next: Timeline): TimelineItem[] {
-  return changedSince(previous, next, (item) => item.seq > previous.seq);
-}
-
-/** Entries of `next` corrected or retracted after `previous` was made (new arrivals excluded), newest first. */
-export function changesSince(previous: Timeline, next: Timeline): TimelineItem[] {
-  return changedSince(previous, next, (item) => item.seq <= previous.seq && item.history !== undefined && item.history.changeSeq > previous.seq);
-}
-
-function changedSince(previous: Timeline, next: Timeline, keep: (item: TimelineItem) => boolean): TimelineItem[] {
-  const found: TimelineItem[] = [];
-  if (next.seq === previous.seq) return found;
-  // A batch replaces only the chunks it changed: a chunk both versions hold has no change in it.
-  const unchanged = new Set(previous.order.chunks);
-  for (let chunkIndex = next.order.chunks.length - 1; chunkIndex >= 0; chunkIndex -= 1) {
-    const chunk = next.order.chunks[chunkIndex]!;
-    if (unchanged.has(chunk)) continue;
-    for (let index = chunk.length - 1; index >= 0; index -= 1) if (keep(chunk[index]!)) found.push(chunk[index]!);
-  }
-  return found;
-}
-
 function newFeedInfo(feed: string): FeedInfo {
   return { feed, blog: undefined, connection: { status: 'connecting', attempt: 0 }, ready: false, invalid: 0, lastInvalid: undefined, gap: undefined };
 }

@@ -12,7 +12,7 @@ import { keyContext, noOverlay as none, withNotice, type Effect, type Outcome, t
  * returned, not performed, so every key can be tested without a terminal.
  */
 
-export { initialUi, keyContext, type Effect, type ScrollCommand, type UiState, type World } from './ui-state.js';
+export { initialUi, keyContext, type Effect, type Outcome, type ScrollCommand, type UiState, type World } from './ui-state.js';
 
 /** Applies keys in order: a key that opens the tag picker sends the rest of the burst to it. */
 export function interpret(state: UiState, names: readonly string[], world: World): Outcome {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeStatus, startFakeMastodon, type FakeMastodon } from '../helpers/fake-mastodon.js';
 import { runLivetail, startLivetail, startServe, type Following, type Served } from '../helpers/processes.js';
 import { ndjsonEvents } from '../helpers/ndjson.js';
+import { until } from '../helpers/until.js';
 
 const running: Array<{ stop(): Promise<unknown> }> = [];
 afterEach(async () => {
@@ -103,7 +104,7 @@ describe('a Mastodon hashtag (fake server on 127.0.0.1)', () => {
     await following.waitForLines(6);
     // Several polls more, and still one message.
     const polls = server.restRequests.length;
-    while (server.restRequests.length < polls + 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => server.restRequests.length >= polls + 3, () => `${server.restRequests.length - polls} polls of 3`);
     await following.stop();
     expect(entryIds(following.stdout())).toEqual([1, 2, 3, 4, 5].map(idOf));
     const lines = following.stderr().trim().split('\n');

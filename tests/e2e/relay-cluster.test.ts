@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEntry } from '../helpers/entries.js';
 import { bin, runLivetail, startLivetail, startServe, userEnv, type Following } from '../helpers/processes.js';
+import { until } from '../helpers/until.js';
 import { nchanAvailable, startNginx, type Nginx } from '../nchan/nginx.js';
 import { redisAvailable, startRedis, type Redis } from '../nchan/redis.js';
 import { openRaw } from '../serve/sse-client.js';
@@ -82,14 +83,6 @@ const entryIdsOf = (follower: Following): string[] =>
     .filter((event) => event.event === 'entry')
     .map((event) => event.id);
 
-async function waitFor(check: () => boolean, what: () => string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** Everything a channel holds now, read from `hub` as a late follower would. */
 async function channelEntries(hub: Nginx, channel: string): Promise<{ ids: string[]; firstEvent: string | undefined }> {
   const run = await runLivetail([`${hub.base}/sub/${channel}`, '--once', '--json', '--idle', '1s']);
@@ -104,7 +97,7 @@ describe.skipIf(!available)('relay into nginx + nchan + Redis', () => {
     const served = await startServe(['-', '--speed', 'max'], `${blogLine}\n${entryLines(1, 40)}`);
     const relay = startRelay([served.url, '--to', `${hubB.base}/pub/${channel}`], mkdtempSync(join(tmpdir(), 'relay-config-')));
     try {
-      await waitFor(() => entryIdsOf(follower).length >= 40, () => `${entryIdsOf(follower).length} of 40; relay: ${relay.stderr()}`);
+      await until(() => entryIdsOf(follower).length >= 40, () => `${entryIdsOf(follower).length} of 40; relay: ${relay.stderr()}`);
       expect(entryIdsOf(follower)).toEqual(ids(1, 40));
       const late = await runLivetail([`${hubA.base}/sub/${channel}`, '--once', '--json', '--idle', '1s']);
       const first = JSON.parse(late.stdout.split('\n')[0]!) as { event: string; title: string };
@@ -156,9 +149,11 @@ describe.skipIf(!available)('relay into nginx + nchan + Redis', () => {
       }
       // The last run finishes the feed; the channel then holds every entry once, in order.
       let held: string[] = [];
-      for (const deadline = Date.now() + 30_000; !held.includes(`r${count}`) && Date.now() < deadline; ) {
-        held = (await channelEntries(hubA, channel)).ids;
-      }
+      await until(
+        async () => (held = (await channelEntries(hubA, channel)).ids).includes(`r${count}`),
+        () => `the channel holds ${held.length} of ${count}`,
+        { limitMs: 30_000 },
+      );
       expect(held).toEqual(ids(1, count));
     } finally {
       relay.process.kill('SIGTERM');
@@ -207,13 +202,13 @@ describe.skipIf(!available)('relay into nginx + nchan + Redis', () => {
     });
     try {
       relay.write(`${blogLine}\n${entryLines(1, 10)}`);
-      await waitFor(() => entryIdsOf(follower).length >= 10, () => `${entryIdsOf(follower).length} of 10`);
+      await until(() => entryIdsOf(follower).length >= 10, () => `${entryIdsOf(follower).length} of 10`);
       await hub.stop();
       relay.write(entryLines(11, 20));
-      await waitFor(() => /retrying/.test(relay.stderr()), () => relay.stderr());
+      await until(() => /retrying/.test(relay.stderr()), () => relay.stderr());
       hub = await startNginx({ template: 'nginx-redis.conf', port: hubB.port, values: { REDIS: redis.address } });
       hubB = hub;
-      await waitFor(() => entryIdsOf(follower).length >= 20, () => `${entryIdsOf(follower).length} of 20; relay: ${relay.stderr()}`);
+      await until(() => entryIdsOf(follower).length >= 20, () => `${entryIdsOf(follower).length} of 20; relay: ${relay.stderr()}`);
       expect(entryIdsOf(follower)).toEqual(ids(1, 20));
     } finally {
       relay.process.stdin!.end();

@@ -1,5 +1,6 @@
 import type { Entry, FeedEvent } from '../../src/schema/feed.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
+import { itemKey, type TimelineItem } from '../../src/timeline/timeline.js';
 import { shownClock } from '../../src/format/clock.js';
 
 /** An hour on the day makeEntry's entries are from: a clock for tests where they are today. */
@@ -23,4 +24,10 @@ export function makeEntry(id: string, minute: number, extra: Partial<Entry> = {}
 
 export function signal(feed: string, event: FeedEvent): SourceSignal {
   return { type: 'event', feed, event };
+}
+
+/** A timeline item of feed `f` holding `entry` as first published, timed by the entry. */
+export function makeItem(entry: Entry, extra: Partial<TimelineItem> = {}): TimelineItem {
+  const feed = extra.feed ?? 'f';
+  return { key: itemKey(feed, entry.id), feed, entry, revision: 0, seq: 1, timeMs: Date.parse(entry.time), ...extra };
 }

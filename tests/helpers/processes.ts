@@ -76,9 +76,19 @@ export interface Finished {
   readonly stderr: string;
 }
 
+export interface RunOptions {
+  readonly input?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /** Runs the real `bin/livetail.js` to completion. */
-export async function runLivetail(args: readonly string[], { input, env }: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Finished> {
-  const child = spawn(process.execPath, [bin, ...args], { env: userEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+export function runLivetail(args: readonly string[], options: RunOptions = {}): Promise<Finished> {
+  return runNode([bin, ...args], options);
+}
+
+/** Runs node with these arguments to completion, in a user's environment. */
+export async function runNode(args: readonly string[], { input, env }: RunOptions = {}): Promise<Finished> {
+  const child = spawn(process.execPath, args, { env: userEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

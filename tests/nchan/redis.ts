@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '../helpers/until.js';
 import { accepting, freePort } from './nginx.js';
 
 /** Redis for the nchan cluster: a child process on a free loopback port, nothing written to disk. */
@@ -20,11 +21,14 @@ export async function startRedis(): Promise<Redis> {
   const directory = mkdtempSync(join(tmpdir(), 'livetail-redis-'));
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', directory], { stdio: 'ignore' });
-  const deadline = Date.now() + 10_000;
-  while (!(await accepting(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('redis-server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(
+    () => {
+      if (child.exitCode !== null) throw new Error(`redis-server exited ${child.exitCode}`);
+      return accepting(port);
+    },
+    () => 'redis-server did not start',
+    { limitMs: 10_000, intervalMs: 20 },
+  );
   return {
     address: `127.0.0.1:${port}`,
     process: child,

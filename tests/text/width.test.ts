@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { graphemeWidth, graphemes, setAmbiguousWidth, textWidth } from '../../src/text/index.js';
-import { knownWideBmp } from '../../src/text/props.js';
+import { knownWideBmp } from '../../src/text/width.js';
 
 afterEach(() => setAmbiguousWidth('narrow'));
 

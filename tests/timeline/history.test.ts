@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/schema/feed.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
 import { keptRevisions } from '../../src/timeline/history.js';
-import { applySignals, changesSince, emptyTimeline, getItem, isRetracted, type Timeline } from '../../src/timeline/timeline.js';
+import { changesSince } from '../../src/timeline/changes.js';
+import { applySignals, emptyTimeline, getItem, isRetracted, type Timeline } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 
 const F = 'https://example.invalid/hoshizora';

@@ -4,11 +4,11 @@ import { ChunkedItems, toArray } from '../../src/timeline/item-list.js';
 import { matchesFilter, selectView, type Filter } from '../../src/timeline/select.js';
 import { isMuted } from '../../src/timeline/follow.js';
 import { applySignals, emptyTimeline, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
-import { makeEntry, signal } from '../helpers/entries.js';
+import { makeEntry, makeItem, signal } from '../helpers/entries.js';
 
 const A = 'http://127.0.0.1:1/a';
 
-const itemOf = (seq: number): TimelineItem => ({ key: `k${seq}`, feed: A, entry: makeEntry(`${seq}`, 0), revision: 0, seq, timeMs: seq });
+const itemOf = (seq: number) => makeItem(makeEntry(`${seq}`, 0), { feed: A, seq, timeMs: seq });
 
 describe('ChunkedItems', () => {
   it('reads parts newest first, in any order of positions, and nothing outside them (property)', () => {

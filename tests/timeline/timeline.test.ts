@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../src/schema/feed.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
 import { selectVisible, summarize } from '../../src/timeline/select.js';
-import { applySignals, arrivalsSince, emptyTimeline, getItem, isRetracted, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
+import { arrivalsSince } from '../../src/timeline/changes.js';
+import { applySignals, emptyTimeline, getItem, isRetracted, itemsNewestFirst, type Timeline, type TimelineItem } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 
 const A = 'http://127.0.0.1:1/a';

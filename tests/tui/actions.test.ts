@@ -7,17 +7,11 @@ import { entryAsNdjson, entryAsText } from '../../src/tui/actions/entry-text.js'
 import { firstLink, openerFor, openUrl } from '../../src/tui/actions/open-link.js';
 import { runWithInput } from '../../src/tui/actions/run-command.js';
 import { clipboardSequence, detectNotificationStyle, notificationSequence } from '../../src/tui/actions/terminal-sequences.js';
-import type { TimelineItem } from '../../src/timeline/timeline.js';
-import { makeEntry } from '../helpers/entries.js';
+import { makeEntry, makeItem } from '../helpers/entries.js';
 
 const hostile = '\u001b]52;c;ZXZpbA==\u0007\u001b[2J';
-const item: TimelineItem = {
-  key: 'f\na',
-  feed: 'http://127.0.0.1:9/',
-  revision: 0,
-  seq: 1,
-  timeMs: Date.parse(makeEntry('a', 35).time),
-  entry: makeEntry('a', 35, {
+const item = makeItem(
+  makeEntry('a', 35, {
     title: `共同声明${hostile}`,
     body: `本文です。${hostile}`,
     tags: ['会見'],
@@ -26,7 +20,8 @@ const item: TimelineItem = {
       { title: 'good', url: 'https://news.example/x?a=1' },
     ],
   }),
-};
+  { feed: 'http://127.0.0.1:9/' },
+);
 
 describe('command lines are split without a shell', () => {
   it.each([

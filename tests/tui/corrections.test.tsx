@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/schema/feed.js';
 import { settingsSchema } from '../../src/settings/settings.js';
 import { memoryStore } from '../../src/settings/store.js';
-import { App } from '../../src/tui/App.js';
-import { makeEntry, signal, storyNow } from '../helpers/entries.js';
+import { renderApp } from '../helpers/app.js';
+import { makeEntry, signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere, keys, tick } from '../helpers/ink.js';
 
@@ -18,7 +18,7 @@ afterEach(() => cleanup());
 const statement = (body: string, extra: Partial<Entry> = {}): Entry => makeEntry('s', 5, { title: '共同声明「航路の安全を最優先」', body, ...extra });
 
 function mount(source: FakeSource) {
-  return render(<App sources={[source]} timeZone="Asia/Tokyo" now={storyNow} color={false} filter={{ tags: [] }} size={{ columns: 80, rows: 30 }} />);
+  return renderApp({ sources: [source], size: { columns: 80, rows: 30 } });
 }
 
 describe('corrections, retractions and key events on screen', () => {
@@ -87,16 +87,13 @@ describe('alerts on corrections', () => {
     const dir = mkdtempSync(join(tmpdir(), 'livetail-notify-'));
     const log = join(dir, 'events.ndjson');
     const settings = memoryStore({ ...settingsSchema.parse({}), topics: ['台風'], alert: 'osc777' as const, notifyCommand: `sh -c 'cat >> ${log}'` });
-    const written: string[] = [];
     const source = new FakeSource(F, [
       signal(F, { event: 'entry', entry: makeEntry('t', 10, { title: '台風が接近', tags: ['台風'] }) }),
       signal(F, { event: 'entry', entry: makeEntry('k', 20, { title: '首脳会談', key: true }) }),
       signal(F, { event: 'entry', entry: makeEntry('o', 30, { title: '会場の天気' }) }),
       { type: 'ready', feed: F },
     ]);
-    const { lastFrame } = render(
-      <App sources={[source]} timeZone="Asia/Tokyo" now={storyNow} color={false} filter={{ tags: [] }} size={{ columns: 80, rows: 30 }} settings={settings} writeTerminal={(sequence) => written.push(sequence)} env={{}} />,
-    );
+    const { lastFrame, written } = renderApp({ sources: [source], size: { columns: 80, rows: 30 }, settings });
     await frameWhere(lastFrame, (text) => text.includes('会場の天気'));
     await tick();
     // Not followed, not key: no alert.

@@ -1,7 +1,7 @@
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../src/tui/App.js';
-import { makeEntry, signal, storyNow } from '../helpers/entries.js';
+import { renderApp } from '../helpers/app.js';
+import { makeEntry, signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere } from '../helpers/ink.js';
 
@@ -11,7 +11,7 @@ const B = 'http://127.0.0.1:37508/';
 afterEach(() => cleanup());
 
 function mount(sources: FakeSource[], rows = 24) {
-  return render(<App sources={sources} timeZone="Asia/Tokyo" now={storyNow} color={false} filter={{ tags: [] }} size={{ columns: 80, rows }} env={{}} writeTerminal={() => undefined} />);
+  return renderApp({ sources, size: { columns: 80, rows } });
 }
 
 describe('what state a feed is in', () => {

@@ -1,9 +1,9 @@
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Gap } from '../../src/timeline/timeline.js';
-import { App } from '../../src/tui/App.js';
 import { describeGap } from '../../src/tui/chrome.js';
-import { makeEntry, signal, storyClock, storyNow } from '../helpers/entries.js';
+import { renderApp } from '../helpers/app.js';
+import { makeEntry, signal, storyClock } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere } from '../helpers/ink.js';
 
@@ -38,7 +38,7 @@ describe('gap marker in the status line', () => {
       signal(F, { event: 'entry', entry: makeEntry('b', 5) }),
       { type: 'ready', feed: F },
     ]);
-    const { lastFrame } = render(<App sources={[source]} timeZone="Asia/Tokyo" now={storyNow} color={false} filter={{ tags: [] }} size={{ columns: 100, rows: 24 }} />);
+    const { lastFrame } = renderApp({ sources: [source], size: { columns: 100, rows: 24 } });
     const frame = await frameWhere(lastFrame, (text) => text.includes('disconnected'), 'a gap marker');
     expect(frame).toContain('disconnected 14:02–14:09, 1 entry caught up');
   });

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseNdjsonLine } from '../../src/schema/ndjson.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
-import { App } from '../../src/tui/App.js';
-import { storyNow } from '../helpers/entries.js';
+import { renderApp } from '../helpers/app.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere, tick } from '../helpers/ink.js';
 
@@ -31,7 +30,7 @@ afterEach(() => cleanup());
 describe('hostile feed text on screen', () => {
   it('shows the text of titles, bodies, tags, captions and links with no escape or control left', async () => {
     // Colour off: Ink then writes no escape sequence of its own, so any ESC would be the feed's.
-    const { lastFrame, stdin } = render(<App sources={[new FakeSource(F, fixtureSignals())]} timeZone="Asia/Tokyo" now={storyNow} color={false} filter={{ tags: [] }} size={{ columns: 80, rows: 60 }} />);
+    const { lastFrame, stdin } = renderApp({ sources: [new FakeSource(F, fixtureSignals())], size: { columns: 80, rows: 60 } });
     await frameWhere(lastFrame, (text) => text.includes('正常な本文'));
     // frameWhere strips escape sequences to match text: the checks below read the raw frames.
     const collapsed = lastFrame() ?? '';

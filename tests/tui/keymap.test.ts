@@ -1,21 +1,15 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { initialUi, interpret, keyContext, type UiState, type World } from '../../src/tui/controller.js';
+import { initialUi, interpret, keyContext, type Outcome, type UiState, type World } from '../../src/tui/controller.js';
 import { helpRows } from '../../src/tui/help.js';
-import { bindingsFor, keyNames, keymap, resolveKey, textKey, type KeyContext } from '../../src/tui/keymap.js';
+import { bindingsFor, keyName, keyNames, keymap, resolveKey, textKey, type KeyContext } from '../../src/tui/keymap.js';
 import { openPicker } from '../../src/tui/picker/reducer.js';
 import { openPrompt } from '../../src/tui/prompt/reducer.js';
-import type { TimelineItem } from '../../src/timeline/timeline.js';
-import { makeEntry } from '../helpers/entries.js';
+import { makeEntry, makeItem } from '../helpers/entries.js';
 
-const item: TimelineItem = {
-  key: 'f\na',
-  feed: 'f',
-  entry: makeEntry('a', 0, { tags: ['会見', '港湾'], topics: ['サミット'], links: [{ title: 'x', url: 'https://news.example/x' }] }),
-  revision: 0,
-  seq: 1,
-  timeMs: 0,
-};
+const item = makeItem(makeEntry('a', 0, { tags: ['会見', '港湾'], topics: ['サミット'], links: [{ title: 'x', url: 'https://news.example/x' }] }));
 
 const world: World = {
   selected: () => item,
@@ -26,14 +20,18 @@ const world: World = {
   oldestUnread: () => 0,
   helpScroll: () => ({ page: 5, last: 10 }),
   mutedOnlyBy: () => 2,
-  newsroomZone: () => undefined,
+  newsroomZone: () => ({ label: 'London UTC+0', sameAsReader: false }),
   topics: ['港湾'],
   mutedTags: [],
 };
 
-/** A state in each context, with a search in force so n/N have something to step through. */
+/**
+ * A state in each context where every command there has something to do: filters and a search
+ * in force (Esc, T, F, n/N), a mute to undo (U), help and history scrolled to the middle, a picker narrowed by
+ * typing with its cursor between two matches, a prompt holding text and an earlier search.
+ */
 function stateIn(context: KeyContext): UiState {
-  const base = { ...initialUi(['会見']), query: 'x', followedOnly: true };
+  const base = { ...initialUi(['会見']), query: 'x', followedOnly: true, lastMute: '港湾' };
   switch (context) {
     case 'timeline':
       return base;
@@ -42,9 +40,10 @@ function stateIn(context: KeyContext): UiState {
     case 'history':
       return { ...base, overlay: { kind: 'history', item, offset: 3 } };
     case 'picker': {
-      // The filter line holds `a|b`, so every editing key has something to move or erase.
-      const picker = openPicker('t', [{ value: 'ab' }, { value: 'b' }], true);
-      return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker: { ...picker, line: { ...openPrompt('> ', 'ab'), cursor: 1 } } } };
+      // The filter line holds `港|町`, so every editing key has something to move or erase.
+      const options = [{ value: '港町一' }, { value: '港町二' }, { value: '港町三' }];
+      const picker = { ...openPicker('t', options, true), line: { ...openPrompt('> ', '港町'), cursor: 1 }, cursor: 1 };
+      return { ...base, overlay: { kind: 'picker', purpose: 'tags', picker } };
     }
     case 'prompt':
       // `x|y`, showing the newer of two history lines: ↑ and ↓ both have somewhere to go.
@@ -52,6 +51,52 @@ function stateIn(context: KeyContext): UiState {
     case 'confirm':
       return { ...base, overlay: { kind: 'confirm', question: '?', mute: { kind: 'mute', tag: '港湾', muted: true, entries: 2 } } };
   }
+}
+
+/**
+ * A key did something when it asked for an effect or changed the state other than by a notice:
+ * a notice ("no entry selected") means the command found nothing to act on, and `interpret`
+ * returns a fresh state object for every key it resolves, so identity says nothing.
+ */
+function didSomething(before: UiState, outcome: Outcome): boolean {
+  return outcome.effects.length > 0 || !isDeepStrictEqual({ ...outcome.state, notice: undefined }, { ...before, notice: undefined });
+}
+
+/** Ink's report of a key with nothing pressed; typed as `Key`, so a flag Ink adds must be listed. */
+const nothingPressed: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** Names `keyName` gives Ink's flagged keys, e.g. `pagedown`, `escape`. */
+const flaggedKeyNames = new Set(
+  Object.keys(nothingPressed).map((flag) => keyName('', { ...nothingPressed, [flag]: true })).filter((name) => name !== ''),
+);
+
+/** Whether a terminal can produce the key name: a flagged key, Space, Ctrl with a character, or one printable character. */
+function producible(name: string): boolean {
+  if (flaggedKeyNames.has(name) || name === keyName(' ', nothingPressed)) return true;
+  if (name.startsWith('ctrl+')) return keyName(name.slice('ctrl+'.length), { ...nothingPressed, ctrl: true }) === name;
+  // Ink reports a single key as its one character; longer input is split by keyNames.
+  return [...name].length === 1 && !/\p{Cc}/u.test(name) && keyName(name, nothingPressed) === name;
 }
 
 function keyFor(name: string): string {
@@ -75,10 +120,14 @@ describe('the keymap drives input and help', () => {
     for (const binding of bindingsFor(context)) {
       for (const name of binding.keys) {
         const before = stateIn(context);
-        const outcome = interpret(before, [keyFor(name)], world);
-        expect(outcome.state !== before || outcome.effects.length > 0, `${name} (${binding.command}) in ${context}`).toBe(true);
+        expect(didSomething(before, interpret(before, [keyFor(name)], world)), `${name} (${binding.command}) in ${context}`).toBe(true);
       }
     }
+  });
+
+  it('every key name listed is one a terminal sends (as keyName names it)', () => {
+    const names = keymap.flatMap((binding) => binding.keys).filter((name) => name !== textKey);
+    expect(names.filter((name) => !producible(name))).toEqual([]);
   });
 
   it('every key the timeline handles is listed in help (property: unlisted keys do nothing)', () => {
@@ -87,9 +136,7 @@ describe('the keymap drives input and help', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ minLength: 1, maxLength: 1 }), named), (name) => {
         const before = stateIn('timeline');
-        const outcome = interpret(before, [name], world);
-        const handled = outcome.state !== before || outcome.effects.length > 0;
-        expect(handled).toBe(listed.has(name));
+        expect(didSomething(before, interpret(before, [name], world))).toBe(listed.has(name));
       }),
     );
   });

@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSettings, openState, settingsSchema, stateSchema } from '../../src/settings/settings.js';
 import { memoryStore } from '../../src/settings/store.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
-import { App, type AppProps } from '../../src/tui/App.js';
-import { makeEntry, signal, storyNow } from '../helpers/entries.js';
+import type { AppProps } from '../../src/tui/App.js';
+import { renderApp } from '../helpers/app.js';
+import { makeEntry, signal } from '../helpers/entries.js';
 import { FakeSource } from '../helpers/fake-source.js';
 import { frameWhere, keys, tick } from '../helpers/ink.js';
 
@@ -28,21 +29,7 @@ const backlog: SourceSignal[] = [
 
 function mount(props: Partial<AppProps> = {}, signals = backlog) {
   const source = new FakeSource(F, signals);
-  const written: string[] = [];
-  const app = render(
-    <App
-      sources={[source]}
-      timeZone="Asia/Tokyo"
-      now={storyNow}
-      color={false}
-      filter={{ tags: [] }}
-      size={{ columns: 80, rows: 40 }}
-      writeTerminal={(sequence) => written.push(sequence)}
-      env={{}}
-      {...props}
-    />,
-  );
-  return { ...app, source, written };
+  return { ...renderApp({ sources: [source], size: { columns: 80, rows: 40 }, ...props }), source };
 }
 
 async function ready(lastFrame: () => string | undefined): Promise<void> {
@@ -300,13 +287,12 @@ describe('resize', () => {
   it('keeps the selected entry on screen when the terminal gets shorter', async () => {
     const many = Array.from({ length: 30 }, (_, index) => signal(F, { event: 'entry', entry: makeEntry(`n${index}`, index, { title: `項目${index}番` }) }));
     const source = new FakeSource(F, many);
-    const props = { sources: [source], timeZone: 'Asia/Tokyo', now: storyNow, color: false, filter: { tags: [] }, env: {}, writeTerminal: () => undefined };
-    const { lastFrame, stdin, rerender } = render(<App {...props} size={{ columns: 80, rows: 40 }} />);
+    const { lastFrame, stdin, rerender } = renderApp({ sources: [source], size: { columns: 80, rows: 40 } });
     await frameWhere(lastFrame, (text) => text.includes('項目29番'));
     await tick();
     stdin.write('jjjjjjjjjj');
     await frameWhere(lastFrame, (text) => text.split('\n').some((line) => line.startsWith('▌') && line.includes('項目19番')));
-    rerender(<App {...props} size={{ columns: 60, rows: 12 }} />);
+    rerender({ size: { columns: 60, rows: 12 } });
     const frame = await frameWhere(
       lastFrame,
       (text) => text.split('\n').length === 11 && text.split('\n').some((line) => line.startsWith('▌') && line.includes('項目19番')),

@@ -7,8 +7,7 @@ import { pickerRows } from '../../src/tui/picker/Picker.js';
 import { openPrompt, promptReducer } from '../../src/tui/prompt/reducer.js';
 import { promptRow } from '../../src/tui/prompt/Prompt.js';
 import { textWidth } from '../../src/text/index.js';
-import type { TimelineItem } from '../../src/timeline/timeline.js';
-import { makeEntry, storyClock } from '../helpers/entries.js';
+import { makeEntry, makeItem, storyClock } from '../helpers/entries.js';
 
 const text = (row: Row) => row.map((span) => span.text).join('');
 const options = [{ value: '会見', count: 9 }, { value: '港湾', count: 4 }, { value: 'ＭＤ', count: 2 }, { value: '天気', count: 1 }];
@@ -76,13 +75,8 @@ describe('prompt', () => {
 });
 
 describe('cards', () => {
-  const item: TimelineItem = {
-    key: 'k',
-    feed: 'f',
-    revision: 0,
-    seq: 1,
-    timeMs: Date.parse(makeEntry('a', 5).time),
-    entry: makeEntry('a', 5, {
+  const item = makeItem(
+    makeEntry('a', 5, {
       title: '見出し',
       body: Array.from({ length: 8 }, (_, index) => `第${index + 1}段落の本文です。`).join('\n\n'),
       media: [
@@ -91,7 +85,7 @@ describe('cards', () => {
       ],
       links: [{ title: '関連記事', url: 'https://news.example/r', summary: '関連記事の要約。' }],
     }),
-  };
+  );
   const context = { width: 60, clock: storyClock(), feedLabel: undefined };
 
   it('collapsed: the first body lines with …, the first photo, link titles only', () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toArray } from '../../src/timeline/item-list.js';
-import type { TimelineItem } from '../../src/timeline/timeline.js';
 import {
   initialViewport,
   moveSelection,
@@ -12,18 +11,20 @@ import {
   selectedIndex,
   toNewest,
   toOldest,
+  viewportReducer,
   visibleLines,
   type ListModel,
   type Viewport,
 } from '../../src/tui/viewport.js';
+import { makeEntry, makeItem } from '../helpers/entries.js';
 
 /** Newest-first items with seq = arrival; heights from the table. */
 function model(heights: readonly number[], rows: number, extraNewer: readonly number[] = []): ListModel {
   const all = [...extraNewer, ...heights];
-  const items: TimelineItem[] = all.map((_, index) => {
+  const items = all.map((_, index) => {
     const seq = index < extraNewer.length ? 1000 + (extraNewer.length - index) : heights.length - (index - extraNewer.length);
     const timeMs = (all.length - index) * 60_000;
-    return { key: `k${seq}`, feed: 'f', entry: { id: `${seq}`, time: '', body: '', tags: [] }, revision: 0, seq, timeMs };
+    return makeItem(makeEntry(`${seq}`, 0), { key: `k${seq}`, seq, timeMs });
   });
   return { items, rows, latestSeq: Math.max(...items.map((item) => item.seq), 0), heightOf: (index) => all[index]! };
 }
@@ -154,23 +155,6 @@ describe('viewport', () => {
 describe('selection off the newest entry', () => {
   type Step = { readonly kind: 'move'; readonly command: 'down' | 'up' | 'pageDown' | 'pageUp' | 'newest' | 'oldest' } | { readonly kind: 'arrive'; readonly height: number };
 
-  function apply(viewport: Viewport, command: Extract<Step, { kind: 'move' }>['command'], list: ListModel): Viewport {
-    switch (command) {
-      case 'down':
-        return moveSelection(viewport, 1, list);
-      case 'up':
-        return moveSelection(viewport, -1, list);
-      case 'pageDown':
-        return scrollPage(viewport, 1, list);
-      case 'pageUp':
-        return scrollPage(viewport, -1, list);
-      case 'newest':
-        return toNewest(viewport, list);
-      case 'oldest':
-        return toOldest(viewport, list);
-    }
-  }
-
   /** The screen row where the selected card starts (negative when its top is scrolled off). */
   function selectedRow(viewport: Viewport, list: ListModel): number | undefined {
     const selected = selectedIndex(viewport, list);
@@ -191,7 +175,7 @@ describe('selection off the newest entry', () => {
         let viewport = initialViewport;
         for (const each of steps) {
           if (each.kind === 'move') {
-            viewport = apply(viewport, each.command, list);
+            viewport = viewportReducer(viewport, { command: each.command, model: list });
             continue;
           }
           const selected = list.items.at(selectedIndex(viewport, list))!;

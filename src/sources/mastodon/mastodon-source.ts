@@ -1,7 +1,7 @@
 import type { Blog } from '../../schema/feed.js';
 import { redactUrl } from '../../text/redact.js';
 import type { Emit, Source } from '../../schema/signal.js';
-import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from '../backoff.js';
+import { parseRetryAfter, type BackoffPolicy } from '../backoff.js';
 import { describeNetworkError } from '../http-failures.js';
 import { openStream } from '../http-stream.js';
 import { createSseParser, type SseMessage } from '../sse-parser.js';
@@ -10,7 +10,7 @@ import { createUtf8Splitter, invalid } from '../utf8.js';
 import { compareIds, streamingOrigin, streamUrl, type Hashtag } from './hashtag-url.js';
 import { fetchTimeline, getJson, maxGapPages, type RestResult } from './rest.js';
 import { statusToEntry } from './status.js';
-import { createPause } from '../pause.js';
+import { createPause, waitToReconnect } from '../pause.js';
 
 /*
  * A Mastodon hashtag: the recent posts from the public REST timeline, then live ones from the
@@ -78,10 +78,8 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
       emit({ type: 'state', feed, state: { status: 'stopped', reason: failure.reason } });
       return false;
     }
-    const minimumMs = parseRetryAfter(failure.retryAfter ?? null, Date.now()) ?? 0;
-    const delayMs = reconnectDelay(attempt, random(), { ...(options.policy ? { policy: options.policy } : {}), serverMinimumMs: minimumMs });
-    emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: failure.reason, at: Date.now() } });
-    await pause.wait(delayMs);
+    const serverMinimumMs = parseRetryAfter(failure.retryAfter ?? null, Date.now());
+    await waitToReconnect(emit, pause, { feed, attempt, reason: failure.reason, serverMinimumMs, policy: options.policy, random });
     return !stopper.signal.aborted;
   }
 
@@ -186,9 +184,7 @@ export function createMastodonSource(options: MastodonSourceOptions): Source {
         return poll(emit);
       }
       attempt = outcome.delivered ? 1 : attempt + 1;
-      const delayMs = reconnectDelay(attempt, random(), options.policy ? { policy: options.policy } : {});
-      emit({ type: 'state', feed, state: { status: 'reconnecting', attempt, delayMs, reason: outcome.reason, at: Date.now() } });
-      await pause.wait(delayMs);
+      await waitToReconnect(emit, pause, { feed, attempt, reason: outcome.reason, policy: options.policy, random });
     }
   }
 

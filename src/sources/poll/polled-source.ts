@@ -1,11 +1,11 @@
 import { redactUrl } from '../../text/redact.js';
 import type { Emit, Source } from '../../schema/signal.js';
-import { parseRetryAfter, reconnectDelay, type BackoffPolicy } from '../backoff.js';
+import { parseRetryAfter, type BackoffPolicy } from '../backoff.js';
 import { describeNetworkError, isTransientStatus, permanentStatuses } from '../http-failures.js';
 import { fetchDocument, type FetchOutcome, type Validators } from './fetch-document.js';
 import type { DocumentParser } from './snapshot.js';
 import { diffSnapshot, emptyPollState } from './snapshot-diff.js';
-import { createPause } from '../pause.js';
+import { createPause, waitToReconnect } from '../pause.js';
 
 /*
  * A live-blog page or a feed, polled: each answer is parsed into a snapshot and diffed against
@@ -106,9 +106,7 @@ export function createPolledSource(options: PolledSourceOptions): Source {
       if (outcome.kind !== 'status') floorMs = Math.max(floorMs, outcome.maxAgeMs ?? 0);
       if (problem !== undefined) {
         failures += 1;
-        const delayMs = reconnectDelay(failures, random(), { ...(options.policy ? { policy: options.policy } : {}), serverMinimumMs: problem.minimumMs ?? 0 });
-        emit({ type: 'state', feed, state: { status: 'reconnecting', attempt: failures, delayMs, reason: problem.reason, at: Date.now() } });
-        await pause.wait(delayMs);
+        await waitToReconnect(emit, pause, { feed, attempt: failures, reason: problem.reason, serverMinimumMs: problem.minimumMs, policy: options.policy, random });
       } else await pause.wait(Math.max(options.everyMs, floorMs));
     }
   }

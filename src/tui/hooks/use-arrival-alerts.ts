@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import { followedTopicOf } from '../../timeline/follow.js';
-import { arrivalsSince, changesSince, isRetracted, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
+import { arrivalsSince, changesSince } from '../../timeline/changes.js';
+import { isRetracted, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
 import { entryAsNdjson } from '../actions/entry-text.js';
 import { runWithInput } from '../actions/run-command.js';
 import { bell, detectNotificationStyle, notificationSequence, type NotificationStyle } from '../actions/terminal-sequences.js';

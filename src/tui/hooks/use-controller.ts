@@ -1,5 +1,5 @@
 import { useInput, type Key } from 'ink';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { interpret, type Effect, type UiState, type World } from '../controller.js';
 import { keyNames } from '../keymap.js';
 
@@ -17,12 +17,14 @@ export interface Controller {
  */
 export function useController(initial: () => UiState, world: World, perform: (effect: Effect) => void, isActive: boolean): Controller {
   const [ui, setUi] = useState(initial);
-  // Keys can arrive faster than React renders: each burst starts from the newest state, and
-  // sees the newest world (a key right after `f` must know the topic was followed).
+  // Keys can arrive faster than React renders: each burst starts from the newest state (every
+  // update below writes it), and sees the newest world (a key right after `f` must know the topic
+  // was followed), taken at commit, before the next input can be read.
   const latest = useRef(ui);
-  latest.current = ui;
   const current = useRef({ world, perform });
-  current.current = { world, perform };
+  useLayoutEffect(() => {
+    current.current = { world, perform };
+  });
 
   // One handler for the app's lifetime: Ink re-subscribes whenever the handler changes, and a
   // key arriving between a render and that re-subscription would reach a stale handler.

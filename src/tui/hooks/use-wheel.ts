@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { WheelDirection } from '../terminal/mouse.js';
 
 /** Subscribes to wheel notches (when the mouse setting is on); the latest handler is called. */
@@ -6,6 +6,8 @@ export type WheelEvents = (listener: (direction: WheelDirection) => void) => () 
 
 export function useWheel(events: WheelEvents | undefined, onWheel: (direction: WheelDirection) => void): void {
   const handler = useRef(onWheel);
-  handler.current = onWheel;
+  useLayoutEffect(() => {
+    handler.current = onWheel;
+  });
   useEffect(() => events?.((direction) => handler.current(direction)), [events]);
 }

@@ -1,12 +1,11 @@
 import { stripVTControlCharacters } from 'node:util';
-import { render } from 'ink-testing-library';
+import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rows } from '../../../src/tui/components/Rows.js';
 import { CardCache } from '../../../src/tui/card-layout.js';
 import { HyperlinksContext, detectHyperlinks, linkTarget } from '../../../src/tui/terminal/hyperlinks.js';
 import { textWidth } from '../../../src/text/index.js';
-import { storyClock } from '../../helpers/entries.js';
-import { cleanup } from 'ink-testing-library';
+import { makeEntry, makeItem, storyClock } from '../../helpers/entries.js';
 
 afterEach(cleanup);
 
@@ -31,20 +30,13 @@ describe('OSC 8 links', () => {
   });
 
   it('wraps linked stories and the permalink in OSC 8; the text and its width stay as they were', async () => {
-    const item = {
-      key: 'f\u0000e1',
-      revision: 1,
-      entry: {
-        id: 'e1',
-        time: '2026-11-25T14:00:00+09:00',
-        title: '共同声明を発表',
-        body: '本文',
-        tags: [],
-        url: 'https://news.example/live/1',
-        links: [{ title: '【図解】声明のポイント', url: 'https://news.example/story/2' }, { title: '危ない', url: 'javascript:alert(1)' }],
-      },
-    };
-    const rows = new CardCache().rows(item as never, { width: 40, expanded: false, clock: storyClock() } as never);
+    const entry = makeEntry('e1', 0, {
+      title: '共同声明を発表',
+      body: '本文',
+      url: 'https://news.example/live/1',
+      links: [{ title: '【図解】声明のポイント', url: 'https://news.example/story/2' }, { title: '危ない', url: 'javascript:alert(1)' }],
+    });
+    const rows = new CardCache().rows(makeItem(entry, { revision: 1 }), { width: 40, expanded: false, clock: storyClock(), feedLabel: undefined });
     const plain = render(<Rows rows={rows} color={false} />).lastFrame()!;
     cleanup();
     const linked = render(

@@ -1,14 +1,7 @@
 /**
- * Per-grapheme properties: display width (string-width, cached per grapheme and per
- * ambiguous-width mode) and line-breaking class (a UAX #14 subset, cached per grapheme).
- *
- * Caches: single-code-unit graphemes (ASCII, kana, most kanji/hanzi, Hangul, punctuation)
- * use flat typed arrays indexed by the code unit; longer graphemes (emoji sequences,
- * combining sequences, astral characters) use a Map that is cleared when it grows past
- * MAX_MAP_ENTRIES so a hostile feed cannot grow memory without bound.
+ * Line-breaking classes (a UAX #14 subset) of code points, and the bits of a grapheme's info
+ * (class and flags) that grapheme-info.ts computes and linebreak.ts reads.
  */
-import stringWidth from 'string-width';
-import { collectGraphemes } from 'unicode-segmenter/grapheme';
 
 // ---------------------------------------------------------------------------------------
 // Line-breaking classes (UAX #14 names). Plain numbers so they work under isolatedModules.
@@ -59,7 +52,8 @@ export const F_EA = 1 << 5; // East Asian Wide/Fullwidth/Halfwidth (for LB19a / 
 export const F_ZWJ_END = 1 << 6; // grapheme ends with ZWJ (LB8a: no break after)
 export const F_NO_START = 1 << 7; // kinsoku: must not start a line
 export const F_NO_END = 1 << 8; // kinsoku: must not end a line
-const F_KNOWN = 1 << 9;
+/** Set in every computed info, so 0 can mean "not computed yet" in a cache. */
+export const F_KNOWN = 1 << 9;
 /** Grapheme starts with a combining mark / ZWJ (it did not attach to a base): LB9 attaches it
  * to the previous grapheme when that is not a space, ZW or newline. */
 export const F_CM_START = 1 << 10;
@@ -97,7 +91,7 @@ const SMALL_KANA = new Set(
   [...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ'].map((c) => c.codePointAt(0)!),
 );
 
-const RE_EXT_PICT = /\p{Extended_Pictographic}/u;
+export const RE_EXT_PICT = /\p{Extended_Pictographic}/u;
 const RE_EMOJI_PRES = /\p{Emoji_Presentation}/u;
 const RE_MARK = /^\p{M}/u;
 const RE_ND = /^\p{Nd}/u;
@@ -266,208 +260,4 @@ export function codePointClass(cp: number, ch: string): number {
   if (RE_PF.test(ch)) return QF;
   if (RE_ZS.test(ch)) return BA;
   return AL;
-}
-
-/**
- * Kinsoku (JLREQ strict). No line may start with: closing brackets and quotes, 、。，．・：；！？‼
- * (and ⁇⁈⁉), prolonged sound mark, iteration marks, small kana, wave dash — i.e. the classes
- * CL, CP, EX, IS, NS plus ” ’ — nor end with opening brackets and quotes (OP plus “ ‘).
- */
-function kinsokuFlags(cls: number, cp: number): number {
-  let f = 0;
-  if (cls === CL || cls === CP || cls === EX || cls === IS || cls === NS) f |= F_NO_START;
-  if (cls === QF && (cp === 0x2019 || cp === 0x201d)) f |= F_NO_START;
-  if (cls === OP) f |= F_NO_END;
-  if (cls === QI && (cp === 0x2018 || cp === 0x201c)) f |= F_NO_END;
-  return f;
-}
-
-function computeInfo(g: string): number {
-  const cp = g.codePointAt(0)!;
-  const first = cp > 0xffff ? g.slice(0, 2) : g[0]!;
-  let cls = codePointClass(cp, first);
-  if (cls === SP && g.length > 1) cls = AL; // SP + combining mark: LB10
-  let cmStart = 0;
-  if (cls === CM || cls === ZWJ) {
-    cls = AL; // LB10 (LB9 is applied in computeBreaks)
-    cmStart = F_CM_START;
-  }
-  if (cls === AL && g.length > 1 && g.includes('\ufe0f') && RE_EXT_PICT.test(first)) cls = ID;
-  let f = cls | F_KNOWN | cmStart | kinsokuFlags(cls, cp);
-  if (g.charCodeAt(g.length - 1) === 0x200d) f |= F_ZWJ_END;
-  if (stringWidthCached(g, true) === 2 || (cp >= 0xff61 && cp <= 0xffdc)) f |= F_EA;
-  return f;
-}
-
-// ---------------------------------------------------------------------------------------
-// Caches
-// ---------------------------------------------------------------------------------------
-const MAX_MAP_ENTRIES = 50_000;
-const infoBmp = new Int32Array(0x10000);
-const infoMap = new Map<string, number>();
-const widthBmp = [new Int8Array(0x10000).fill(-1), new Int8Array(0x10000).fill(-1)] as const;
-const widthMap = [new Map<string, number>(), new Map<string, number>()] as const;
-
-/** Class + flags of a grapheme (cached). */
-export function graphemeInfo(g: string): number {
-  if (g.length === 1) {
-    const c = g.charCodeAt(0);
-    let v = infoBmp[c]!;
-    if (v === 0) {
-      v = computeInfo(g);
-      infoBmp[c] = v;
-    }
-    return v;
-  }
-  let v = infoMap.get(g);
-  if (v === undefined) {
-    v = computeInfo(g);
-    if (infoMap.size >= MAX_MAP_ENTRIES) infoMap.clear();
-    infoMap.set(g, v);
-  }
-  return v;
-}
-
-/** graphemeInfo for a grapheme that is the single BMP code unit c. */
-export function infoOfCode(c: number): number {
-  const v = infoBmp[c]!;
-  return v !== 0 ? v : graphemeInfo(String.fromCharCode(c));
-}
-
-/** Width of the single-code-unit grapheme c. */
-export function widthOfCode(c: number, narrow: boolean): number {
-  const w = widthBmp[narrow ? 0 : 1][c]!;
-  return w >= 0 ? w : stringWidthCached(String.fromCharCode(c), narrow);
-}
-
-/**
- * "Simple" code units: Grapheme_Cluster_Break Other (or LF) and never joined by what follows
- * unless that is an extender. Between two simple code units there is always a grapheme
- * boundary (GB4/GB5/GB999: none of them is Prepend, Extend, ZWJ, a Hangul jamo, RI or CR),
- * so prepareText can skip the segmenter for runs of them. Checked by a property test
- * against graphemes().
- */
-export function isSimpleUnit(c: number): boolean {
-  if (c < 0x7f) return c >= 0x20 || c === 0x0a;
-  if (c < 0x3000) return false;
-  if (c <= 0x9fff) return !((c >= 0x302a && c <= 0x302f) || c === 0x3099 || c === 0x309a);
-  if (c >= 0xac00 && c <= 0xd7a3) return true; // Hangul LV/LVT syllables
-  return c >= 0xff01 && c <= 0xff60; // full-width forms (not the half-width voiced marks)
-}
-
-/**
- * Single code points whose width string-width reports as 2 in both modes; skipping the
- * string-width call for them keeps the first layout of a kanji-heavy text fast.
- * (tests/text/width.test.ts checks these ranges against string-width.)
- */
-export function knownWideBmp(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0x3041 && c <= 0x3096) ||
-    (c >= 0x30a1 && c <= 0x30fa)
-  );
-}
-
-function stringWidthCached(g: string, narrow: boolean): number {
-  const m = narrow ? 0 : 1;
-  if (g.length === 1) {
-    const c = g.charCodeAt(0);
-    const arr = widthBmp[m];
-    let w = arr[c]!;
-    if (w < 0) {
-      if (c >= 0x20 && c < 0x7f) w = 1;
-      else if (knownWideBmp(c)) w = 2;
-      else w = stringWidth(g, { ambiguousIsNarrow: narrow });
-      arr[c] = w;
-    }
-    return w;
-  }
-  const map = widthMap[m];
-  let w = map.get(g);
-  if (w === undefined) {
-    w = stringWidth(g, { ambiguousIsNarrow: narrow });
-    if (sequenceWidth) w = sequenceWidth(g, w, narrow);
-    if (map.size >= MAX_MAP_ENTRIES) map.clear();
-    map.set(g, w);
-  }
-  return w;
-}
-
-// ---------------------------------------------------------------------------------------
-// Public: graphemes, widths, ambiguous-width setting
-// ---------------------------------------------------------------------------------------
-export type AmbiguousWidth = 'narrow' | 'wide';
-let ambiguousNarrow = true;
-/** Bumped whenever widths change, so prepared texts and cached layouts re-measure. */
-let widthGeneration = 0;
-
-/**
- * How wide this terminal draws a multi-code-point grapheme, given string-width's answer
- * (see terminal-widths.ts); undefined: string-width's answer stands.
- */
-export type SequenceWidth = (grapheme: string, stringWidthSays: number, narrow: boolean) => number;
-let sequenceWidth: SequenceWidth | undefined;
-
-/** Module-level setting read by every width/layout function (default 'narrow'). */
-export function setAmbiguousWidth(mode: AmbiguousWidth): void {
-  if (ambiguousNarrow === (mode !== 'wide')) return;
-  ambiguousNarrow = mode !== 'wide';
-  widthGeneration++;
-}
-
-/** Replaces how sequences are measured; every cached sequence width is forgotten. */
-export function setSequenceWidth(measure: SequenceWidth | undefined): void {
-  sequenceWidth = measure;
-  widthMap[0].clear();
-  widthMap[1].clear();
-  widthGeneration++;
-}
-
-/** Changes whenever any width may have changed: a key for caches of measured text. */
-export function widthModeKey(): number {
-  return widthGeneration;
-}
-
-/**
- * Extended grapheme clusters, via unicode-segmenter (linear time; Node 20's Intl.Segmenter
- * is super-linear on long strings: 100k characters take seconds).
- */
-export function graphemes(text: string): string[] {
-  if (text.length === 0) return [];
-  return collectGraphemes(text);
-}
-
-/** Terminal columns of one grapheme: string-width's answer, cached. */
-export function graphemeWidth(grapheme: string): number {
-  if (grapheme.length === 0) return 0;
-  return stringWidthCached(grapheme, ambiguousNarrow);
-}
-
-/** Columns of a (sanitized, single-line) text: the sum of its graphemes' widths. */
-export function textWidth(text: string): number {
-  const n = text.length;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c >= 0x7f) break;
-  }
-  if (i === n) return n; // printable ASCII: one column each
-  return sumWidths(graphemes(text));
-}
-
-function sumWidths(gs: string[]): number {
-  let w = 0;
-  const narrow = ambiguousNarrow;
-  for (let k = 0; k < gs.length; k++) w += stringWidthCached(gs[k]!, narrow);
-  return w;
-}
-
-/** Internal: width under an explicit mode (used by layout so a prepared text can re-measure). */
-export function widthIn(g: string, narrow: boolean): number {
-  return stringWidthCached(g, narrow);
-}
-export function isNarrowMode(): boolean {
-  return ambiguousNarrow;
 }
