@@ -32,6 +32,7 @@ export async function follow(plan: FollowPlan): Promise<number> {
       process.stderr.write(`livetail: ${sanitizeLine(line)}\n`);
     };
     const { runPipe } = await import('../sink/pipe.js');
+    const { watchPipeReader } = await import('../sink/reader-watch.js');
     const { filter, timeZone } = await pipeSettings(plan, warn);
     const resumeState = plan.resume ? (await import('../sink/resume-state.js')).openResumeState(process.env, warn) : undefined;
     // Ctrl-C, `timeout`, a service manager: stop cleanly so the resume position is saved.
@@ -39,10 +40,13 @@ export async function follow(plan: FollowPlan): Promise<number> {
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
     const onSignal = (): void => stop.abort();
     for (const signal of signals) process.once(signal, onSignal);
+    const readerGone = new AbortController();
+    const stopWatchingReader = watchPipeReader(process.stdout.fd, () => readerGone.abort());
     try {
       return await runPipe({
         sources: createSources(plan, { payloadText: true, ...(resumeState ? { resumeIds: resumeState.cursors } : {}) }),
         stop: stop.signal,
+        readerGone: readerGone.signal,
         saveCursors: resumeState && ((cursors) => resumeState.save(cursors)),
         output: process.stdout,
         warn,
@@ -53,6 +57,7 @@ export async function follow(plan: FollowPlan): Promise<number> {
         timeZone,
       });
     } finally {
+      stopWatchingReader();
       for (const signal of signals) process.off(signal, onSignal);
     }
   }
