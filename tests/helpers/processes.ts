@@ -62,8 +62,11 @@ export interface Finished {
 }
 
 /** Runs the real `bin/livetail.js` to completion. */
-export async function runLivetail(args: readonly string[], { input, env }: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Finished> {
-  const child = spawn(process.execPath, [bin, ...args], { env: userEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+export async function runLivetail(
+  args: readonly string[],
+  { input, env, uid, gid }: { input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
+): Promise<Finished> {
+  const child = spawn(process.execPath, [bin, ...args], { env: userEnv(env), stdio: ['pipe', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid }), ...(gid === undefined ? {} : { gid }) });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

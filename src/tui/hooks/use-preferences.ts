@@ -5,7 +5,7 @@ import { toggled } from '../../timeline/follow.js';
 
 export interface Preferences {
   readonly settings: Settings;
-  /** Follows or unfollows; returns a line saying which. */
+  /** Follows or unfollows; returns a line saying which (and, the first time, that it was not saved). */
   toggleTopic(topic: string): string;
   toggleMute(tag: string): string;
 }
@@ -24,28 +24,33 @@ export function usePreferences(store: Store<Settings>): Preferences {
         setSettings(next);
         return next;
       } catch (error) {
-        // An unwritable config folder must not take the timeline down: keep the change for this session.
+        // A lock another livetail never lets go of must not take the timeline down either.
         setSettings((current) => edit(current));
         throw error;
       }
     },
     [store],
   );
+  const report = useCallback(
+    (apply: () => boolean, value: string, on: string, off: string): string => {
+      const wasSaving = store.unsavedReason === undefined;
+      try {
+        const line = `${apply() ? on : off} ${value}`;
+        // The store keeps what it cannot write in memory; the status line says so once.
+        return wasSaving && store.unsavedReason !== undefined ? `${line} · not saved: ${store.unsavedReason}; kept until you quit` : line;
+      } catch (error) {
+        return `${value}: not saved (${(error as Error).message})`;
+      }
+    },
+    [store],
+  );
   const toggleTopic = useCallback(
     (topic: string): string => report(() => change((current) => ({ ...current, topics: toggled(current.topics, topic) })).topics.includes(topic), topic, 'following', 'unfollowed'),
-    [change],
+    [change, report],
   );
   const toggleMute = useCallback(
     (tag: string): string => report(() => change((current) => ({ ...current, mutedTags: toggled(current.mutedTags, tag) })).mutedTags.includes(tag), tag, 'muted', 'unmuted'),
-    [change],
+    [change, report],
   );
   return { settings, toggleTopic, toggleMute };
-}
-
-function report(apply: () => boolean, value: string, on: string, off: string): string {
-  try {
-    return `${apply() ? on : off} ${value}`;
-  } catch (error) {
-    return `${value}: not saved (${(error as Error).message})`;
-  }
 }
