@@ -1,3 +1,7 @@
+import { eventPayload, type FeedEvent } from '../schema/feed.js';
+import { safeJsonStringify } from '../schema/safe-json.js';
+import { followerEventLimit } from '../sources/sse-parser.js';
+
 /*
  * The bytes `livetail serve` writes (design.md section 3). Pure string builders, no I/O.
  *
@@ -12,6 +16,22 @@
  */
 
 const LINE_BREAK = /\r\n|\r|\n/;
+const DATA_FIELD = 'data: ';
+
+/** The JSON object an event carries on the wire. */
+export function eventData(event: FeedEvent): string {
+  return safeJsonStringify(eventPayload(event));
+}
+
+/**
+ * Whether a follower takes an event with this payload: its parser drops an event whose `data:`
+ * lines add up to more than its limit, and a line longer than that (counting `data: `).
+ */
+export function followersAccept(data: string): boolean {
+  const lines = data.split(LINE_BREAK);
+  const total = lines.reduce((sum, line) => sum + line.length + 1, 0);
+  return total <= followerEventLimit && lines.every((line) => DATA_FIELD.length + line.length <= followerEventLimit);
+}
 
 /** Formats one event block. `cursor` becomes `id:`, `name` becomes `event:`. */
 export function formatSseEvent(cursor: number, name: string, data: string): string {
@@ -27,7 +47,7 @@ export function formatSseEvent(cursor: number, name: string, data: string): stri
 /** `data: ...` lines (each ending in "\n") for a payload; an empty payload is one empty `data:`. */
 export function formatDataLines(data: string): string {
   let out = '';
-  for (const line of data.split(LINE_BREAK)) out += `data: ${line}\n`;
+  for (const line of data.split(LINE_BREAK)) out += `${DATA_FIELD}${line}\n`;
   return out;
 }
 
@@ -51,4 +71,4 @@ export function formatComment(text: string): string {
   return text.split(LINE_BREAK).map((line) => `: ${line}\n`).join('') + '\n';
 }
 
-export { safeJsonStringify } from '../schema/safe-json.js';
+export { safeJsonStringify };

@@ -44,9 +44,12 @@ export interface SseParser {
 const LF = 10;
 const CR = 13;
 
+/** The longest event (and line) a follower takes, in UTF-16 code units as JavaScript counts them. */
+export const followerEventLimit = 4 * 1024 * 1024;
+
 export function createSseParser(
   handlers: SseParserHandlers,
-  { maxEventLength = 4 * 1024 * 1024, lastEventId: initialId = '' } = {},
+  { maxEventLength = followerEventLimit, lastEventId: initialId = '' } = {},
 ): SseParser {
   // The spec's "last event ID string" (set when a block is dispatched) and its buffer (set by
   // `id:` lines as they are read).
