@@ -28,6 +28,8 @@ export function eventData(event: FeedEvent): string {
  * lines add up to more than its limit, and a line longer than that (counting `data: `).
  */
 export function followersAccept(data: string): boolean {
+  // No line, and no sum of lines plus their ends, is longer than the whole: most events stop here.
+  if (DATA_FIELD.length + data.length + 1 <= followerEventLimit) return true;
   const lines = data.split(LINE_BREAK);
   const total = lines.reduce((sum, line) => sum + line.length + 1, 0);
   return total <= followerEventLimit && lines.every((line) => DATA_FIELD.length + line.length <= followerEventLimit);
