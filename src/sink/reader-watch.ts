@@ -41,7 +41,11 @@ const eventCountOffset = eventsOffset + 2 * 32;
 const eventTypeClock = 0;
 const eventTypeFdWrite = 2;
 const clockMonotonic = 1;
-/** How long one probe may wait when the pipe is full (a slow but present reader). */
+/**
+ * A clock subscription bounds each probe: a full pipe (a slow but present reader) is not
+ * writable, and then our own pending write notices a reader leaving anyway. With a timeout of 0
+ * libuv reports only the clock, so it is one millisecond.
+ */
 const probeTimeoutNs = 1_000_000n;
 /** The descriptor as WASI numbers it: we hand it over as WASI's stdout. */
 const watchedFd = 1;
