@@ -60,6 +60,7 @@ export async function follow(plan: FollowPlan): Promise<number> {
       process.stderr.write(`livetail: ${sanitizeLine(line)}\n`);
     };
     const { runPipe } = await import('../sink/pipe.js');
+    const { watchPipeReader } = await import('../sink/reader-watch.js');
     const { filter, timeZone } = await pipeSettings(plan, warn);
     const position = await openPosition(plan, warn);
     // Ctrl-C, `timeout`, a service manager: stop cleanly so the resume position is saved.
@@ -67,10 +68,13 @@ export async function follow(plan: FollowPlan): Promise<number> {
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
     const onSignal = (): void => stop.abort();
     for (const signal of signals) process.once(signal, onSignal);
+    const readerGone = new AbortController();
+    const stopWatchingReader = watchPipeReader(process.stdout.fd, () => readerGone.abort());
     try {
       return await runPipe({
         sources: createSources(plan, { payloadText: true, ...(position ? { resumeIds: position.cursors } : {}) }),
         stop: stop.signal,
+        readerGone: readerGone.signal,
         saveCursors: position && ((cursors) => position.save(cursors)),
         output: position?.writer ?? process.stdout,
         printedBefore: position?.earlier,
@@ -84,6 +88,7 @@ export async function follow(plan: FollowPlan): Promise<number> {
       });
     } finally {
       position?.close();
+      stopWatchingReader();
       for (const signal of signals) process.off(signal, onSignal);
     }
   }

@@ -21,6 +21,8 @@ export async function runServeCommand(values: Record<string, unknown>, positiona
   const host = (values.host as string | undefined) ?? '127.0.0.1';
   const port = parsePort(values.port as string | undefined, defaultPort);
   const speed = parseSpeed(values.speed as string | undefined);
+  const label = input === '-' ? 'stdin' : input;
+  let skipped = 0;
   let handle;
   try {
     handle = await serve({
@@ -29,18 +31,22 @@ export async function runServeCommand(values: Record<string, unknown>, positiona
       port,
       speed,
       loop: values.loop === true,
-      onInvalidLine: (invalid) => process.stderr.write(`livetail serve: ${input === '-' ? 'stdin' : input}: skipped ${sanitizeLine(invalid.message)}\n`),
+      onInvalidLine: (invalid) => {
+        skipped += 1;
+        process.stderr.write(`livetail serve: ${label}: skipped ${sanitizeLine(invalid.message)}\n`);
+      },
     });
   } catch (error) {
     throw listenError(error, host, port);
   }
   process.stdout.write(`${handle.url}\n`);
   const stopped = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM'), once(process, 'SIGHUP')]);
-  const label = input === '-' ? 'stdin' : input;
   const failure = handle.done.then(
     () => {
       // Scripts (and our tests) wait for this line to know the whole input is being served.
-      process.stderr.write(`livetail serve: ${label}: all ${handle.log.lastCursor} events published; still serving\n`);
+      const published = handle.log.lastCursor;
+      const summary = skipped === 0 ? `all ${published} events published` : `${published} events published, ${skipped} ${skipped === 1 ? 'line' : 'lines'} skipped`;
+      process.stderr.write(`livetail serve: ${label}: ${summary}; still serving\n`);
       return new Promise<never>(() => undefined);
     },
     (error: unknown) => error as Error,

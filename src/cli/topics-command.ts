@@ -1,10 +1,16 @@
-import { configDirectory, openSettings } from '../settings/settings.js';
+import { configDirectory, openSettings, type Settings } from '../settings/settings.js';
+import type { Store } from '../settings/store.js';
 import { sanitizeLine } from '../text/index.js';
 import { findLabel, withAdded, withRemoved } from '../timeline/follow.js';
 import { UsageError } from './usage.js';
 
 function warnLine(line: string): void {
   process.stderr.write(`livetail: ${line}\n`);
+}
+
+/** A change this command could not write is lost as it exits: a failure (the store said why). */
+function savedStatus(settings: Store<Settings>): number {
+  return settings.unsavedReason === undefined ? 0 : 1;
 }
 
 /** `livetail topics [list | add <topic>... | rm <topic>...]`: followed topics, one per line. */
@@ -33,7 +39,7 @@ export function runTopicsCommand(positionals: readonly string[], env: NodeJS.Pro
         return { ...current, topics: withAdded(current.topics, topics) };
       });
       for (const line of twins) warnLine(line);
-      return 0;
+      return savedStatus(settings);
     case 'rm': {
       if (topics.length === 0) throw new UsageError('topics rm needs at least one topic');
       const missing: string[] = [];
@@ -46,7 +52,7 @@ export function runTopicsCommand(positionals: readonly string[], env: NodeJS.Pro
         return { ...current, topics: next };
       });
       for (const topic of missing) warnLine(`not a followed topic: ${sanitizeLine(topic)}`);
-      return 0;
+      return savedStatus(settings);
     }
     default:
       throw new UsageError(`unknown topics command '${action}' (list, add or rm)`);

@@ -1,5 +1,5 @@
-import { eventPayload, type FeedEvent } from '../schema/feed.js';
-import { formatSseEvent, safeJsonStringify } from './sse-wire.js';
+import type { FeedEvent } from '../schema/feed.js';
+import { eventData, formatSseEvent } from './sse-wire.js';
 
 /*
  * The in-memory, append-only log behind `livetail serve`. Every published event gets the next
@@ -40,10 +40,9 @@ export class FeedLog {
     this.#maxEvents = max;
   }
 
-  /** Appends an event, assigns it the next cursor and tells every listener. */
-  publish(event: FeedEvent): LoggedEvent {
+  /** Appends an event, assigns it the next cursor and tells every listener. `data` when already made. */
+  publish(event: FeedEvent, data = eventData(event)): LoggedEvent {
     const cursor = this.#last + 1;
-    const data = safeJsonStringify(eventPayload(event));
     const logged: LoggedEvent = { cursor, event, data, wire: formatSseEvent(cursor, event.event, data) };
     this.#events.push(logged);
     this.#last = cursor;

@@ -1,6 +1,7 @@
+import { fstatSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { FeedLog } from './feed-log.js';
+import { inputLines, type InputLine } from './input-lines.js';
 import { checkSpeed, runPublisher, type InvalidLine, type Sleep } from './publisher.js';
 import { startServer } from './server.js';
 
@@ -70,7 +71,9 @@ function readError(path: string, error: unknown): Error {
         ? 'permission denied'
         : code === 'EISDIR'
           ? 'is a directory'
-          : error instanceof Error
+          : code === 'EBADF'
+            ? 'not open for reading'
+            : error instanceof Error
             ? error.message
             : String(error);
   return new Error(`cannot read ${path}: ${reason}`, { cause: error });
@@ -90,17 +93,28 @@ async function openInput(path: string): Promise<FileHandle> {
   }
 }
 
-async function* linesOf(stream: NodeJS.ReadableStream, label: string, signal: AbortSignal): AsyncGenerator<string> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  const onAbort = (): void => rl.close();
+/**
+ * Node gives a stdin it cannot read from (a directory: `serve - < /tmp`; a closed descriptor)
+ * as an empty stream, which would read as an empty feed: ask the descriptor itself.
+ */
+function checkStdin(): void {
+  try {
+    if (fstatSync(0).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    throw readError('stdin', error);
+  }
+}
+
+async function* linesOf(stream: NodeJS.ReadableStream, label: string, signal: AbortSignal): AsyncGenerator<InputLine> {
+  // Once stopped, a pending read must not hold on to the input (stdin may stay silent).
+  const onAbort = (): void => void (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    for await (const line of rl) yield line;
+    yield* inputLines(stream as AsyncIterable<Uint8Array | string>);
   } catch (error) {
     throw readError(label, error);
   } finally {
     signal.removeEventListener('abort', onAbort);
-    rl.close();
   }
 }
 
@@ -112,16 +126,17 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
   }
 
   const stop = new AbortController();
-  let lines: AsyncIterable<string> | Iterable<string>;
+  let lines: AsyncIterable<InputLine> | Iterable<InputLine>;
   let handle: FileHandle | undefined;
   const fromStdin = input === '-';
   if (input === undefined) {
     lines = options.lines!;
   } else if (fromStdin) {
+    if (options.stdin === undefined) checkStdin();
     lines = linesOf(options.stdin ?? process.stdin, 'stdin', stop.signal);
   } else {
     handle = await openInput(input);
-    lines = linesOf(handle.createReadStream({ encoding: 'utf8' }), input, stop.signal);
+    lines = linesOf(handle.createReadStream(), input, stop.signal);
   }
 
   const log = new FeedLog({ maxEvents: options.maxEvents ?? (loop ? LOOP_MAX_EVENTS : Infinity) });

@@ -1,6 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FeedEvent } from '../schema/feed.js';
 import { parseNdjsonLine } from '../schema/ndjson.js';
+import { followerEventLimit } from '../sources/sse-parser.js';
+import { notUtf8, type InputLine } from './input-lines.js';
+import { eventData, followersAccept } from './sse-wire.js';
 
 /*
  * Pacing: turns NDJSON lines into published feed events, at the pace `livetail serve` promises.
@@ -16,9 +19,10 @@ import { parseNdjsonLine } from '../schema/ndjson.js';
  * - speed Infinity (`--speed max`): no waiting at all.
  * - backlog n: the first n events (of any kind) are published at once, without pacing, so a
  *   newcomer sees a screen full of entries immediately; pacing starts after them.
- * - Bad lines (not JSON, failing the schema) are reported through `onInvalidLine` as
- *   `line N: <reason>` and skipped; blank lines are skipped silently. Line numbers count every
- *   line of the input, starting at 1.
+ * - Bad lines (not UTF-8, not JSON, failing the schema, or an event too large for any follower
+ *   to accept) are reported through `onInvalidLine` as `line N: <reason>` and skipped, never
+ *   published; blank lines are skipped silently. Line numbers count every line of the input,
+ *   starting at 1.
  *
  * Loop: after the input ends it is replayed from memory (the valid events of the first pass are
  * kept), forever, until `signal` aborts. On round k >= 1 (the first pass is round 0):
@@ -49,8 +53,9 @@ export interface InvalidLine {
 
 export interface PublisherOptions {
   /** NDJSON lines (without line terminators; a trailing `\r` is tolerated). */
-  lines: AsyncIterable<string> | Iterable<string>;
-  log: { publish(event: FeedEvent): unknown };
+  lines: AsyncIterable<InputLine> | Iterable<InputLine>;
+  /** `data` is the event's wire payload when the publisher has made it already. */
+  log: { publish(event: FeedEvent, data?: string): unknown };
   /** Story-time speed-up; undefined = one entry per `interval`; Infinity = no pacing. */
   speed?: number | undefined;
   /** Gap between entries when `speed` is undefined; default 1000 ms; 0 = as they arrive. */
@@ -162,7 +167,7 @@ export async function runPublisher(options: PublisherOptions): Promise<void> {
     return Math.min(maxGap, Math.max(0, gap));
   }
 
-  async function emit(event: FeedEvent): Promise<boolean> {
+  async function emit(event: FeedEvent, data?: string): Promise<boolean> {
     if (signal?.aborted) return false;
     const gap = gapBefore(event);
     if (unpaced > 0) {
@@ -171,14 +176,15 @@ export async function runPublisher(options: PublisherOptions): Promise<void> {
       await sleep(gap, signal);
       if (signal?.aborted) return false;
     }
-    log.publish(event);
+    log.publish(event, data);
     return true;
   }
+  const skip = (line: number, error: string): void => onInvalidLine?.({ line, error, message: `line ${line}: ${error}` });
 
   const kept: FeedEvent[] | undefined = options.loop ? [] : undefined;
   let lineNo = 0;
   // Iterate by hand so that an abort also ends a wait for the next line (stdin may stay silent).
-  const iterator: AsyncIterator<string> | Iterator<string> =
+  const iterator: AsyncIterator<InputLine> | Iterator<InputLine> =
     Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
   const abortedSignal = new Promise<'aborted'>((resolve) => {
     if (signal?.aborted) resolve('aborted');
@@ -198,16 +204,26 @@ export async function runPublisher(options: PublisherOptions): Promise<void> {
       const raw = step.value;
       lineNo += 1;
       if (signal?.aborted) return;
+      if (raw === notUtf8) {
+        skip(lineNo, 'not valid UTF-8');
+        continue;
+      }
       let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (lineNo === 1 && line.startsWith('\uFEFF')) line = line.slice(1);
       if (line.trim() === '') continue;
       const parsed = parseNdjsonLine(line);
       if (!parsed.ok) {
-        onInvalidLine?.({ line: lineNo, error: parsed.error, message: `line ${lineNo}: ${parsed.error}` });
+        skip(lineNo, parsed.error);
         continue;
       }
-      kept?.push(parsed.value.event);
-      if (!(await emit(parsed.value.event))) return;
+      const { event } = parsed.value;
+      const data = eventData(event);
+      if (!followersAccept(data)) {
+        skip(lineNo, `${event.event} too large for followers (${data.length} characters as sent; they take at most ${followerEventLimit})`);
+        continue;
+      }
+      kept?.push(event);
+      if (!(await emit(event, data))) return;
     }
   } finally {
     if (!finished) {

@@ -1,3 +1,7 @@
+import { eventPayload, type FeedEvent } from '../schema/feed.js';
+import { safeJsonStringify } from '../schema/safe-json.js';
+import { followerEventLimit } from '../sources/sse-parser.js';
+
 /*
  * The bytes `livetail serve` writes (design.md section 3). Pure string builders, no I/O.
  *
@@ -12,6 +16,24 @@
  */
 
 const LINE_BREAK = /\r\n|\r|\n/;
+const DATA_FIELD = 'data: ';
+
+/** The JSON object an event carries on the wire. */
+export function eventData(event: FeedEvent): string {
+  return safeJsonStringify(eventPayload(event));
+}
+
+/**
+ * Whether a follower takes an event with this payload: its parser drops an event whose data, as
+ * it joins the `data:` lines (one line break between two), is longer than its limit. A line is
+ * allowed `data: ` on top of that, so the line limit never binds first.
+ */
+export function followersAccept(data: string): boolean {
+  if (data.length <= followerEventLimit) return true;
+  // CRLF line ends come back as one LF each, so a payload may shrink on the way.
+  const lines = data.split(LINE_BREAK);
+  return lines.reduce((sum, line) => sum + line.length, lines.length - 1) <= followerEventLimit;
+}
 
 /** Formats one event block. `cursor` becomes `id:`, `name` becomes `event:`. */
 export function formatSseEvent(cursor: number, name: string, data: string): string {
@@ -27,7 +49,7 @@ export function formatSseEvent(cursor: number, name: string, data: string): stri
 /** `data: ...` lines (each ending in "\n") for a payload; an empty payload is one empty `data:`. */
 export function formatDataLines(data: string): string {
   let out = '';
-  for (const line of data.split(LINE_BREAK)) out += `data: ${line}\n`;
+  for (const line of data.split(LINE_BREAK)) out += `${DATA_FIELD}${line}\n`;
   return out;
 }
 
@@ -51,4 +73,4 @@ export function formatComment(text: string): string {
   return text.split(LINE_BREAK).map((line) => `: ${line}\n`).join('') + '\n';
 }
 
-export { safeJsonStringify } from '../schema/safe-json.js';
+export { safeJsonStringify };

@@ -1,5 +1,5 @@
-import { configDirectory, openSettings, openState, settingsSchema, stateSchema, type Settings, type State } from './settings.js';
-import { memoryStore, type Store } from './store.js';
+import { configDirectory, openSettings, openState, type Settings, type State } from './settings.js';
+import type { Store } from './store.js';
 
 export interface SessionStores {
   readonly settings: Store<Settings>;
@@ -7,22 +7,11 @@ export interface SessionStores {
 }
 
 /**
- * Settings and state for a session of the full-screen app. A folder that cannot be read or
- * written must not keep the reader from the news: they then live in memory for this session,
- * and `warn` says so in one line.
+ * Settings and state for a session. A folder that cannot be read or written must not keep the
+ * reader from the news: the stores then keep changes in memory for this session, and `warn`
+ * says so in one line (see store.ts).
  */
 export function openSessionStores(env: NodeJS.ProcessEnv, warn: (line: string) => void): SessionStores {
   const directory = configDirectory(env);
-  const open = <T>(name: string, opener: () => Store<T>, defaults: T): Store<T> => {
-    try {
-      return opener();
-    } catch (error) {
-      warn(`${name} cannot be kept in ${directory} (${(error as Error).message}); changes last for this session only`);
-      return memoryStore(defaults);
-    }
-  };
-  return {
-    settings: open('settings', () => openSettings(directory, warn), settingsSchema.parse({})),
-    state: open('read positions', () => openState(directory, warn), stateSchema.parse({})),
-  };
+  return { settings: openSettings(directory, warn), state: openState(directory, warn) };
 }

@@ -53,6 +53,8 @@ export interface PipeOptions {
   readonly saveCursors?: ((cursors: Cursors) => void) | undefined;
   /** Stop following (SIGINT, SIGTERM): what was written is saved and the run ends normally. */
   readonly stop?: AbortSignal | undefined;
+  /** The reader of the output went away while nothing was being written: end as after EPIPE. */
+  readonly readerGone?: AbortSignal | undefined;
   /** How many printed revisions to remember for dropping replays (default: see printed-memory). */
   readonly memoryCapacity?: number;
 }
@@ -196,6 +198,7 @@ export function runPipe(options: PipeOptions): Promise<number> {
     };
 
     options.stop?.addEventListener('abort', () => finish(exitCode()), { once: true });
+    options.readerGone?.addEventListener('abort', () => finish(0), { once: true });
     for (const source of options.sources) source.start(emitFor(source));
     reviewOnce();
   });

@@ -54,6 +54,9 @@ export interface SseParser {
 const LF = 10;
 const CR = 13;
 
+/** The longest event (and line) a follower takes, in UTF-16 code units as JavaScript counts them. */
+export const followerEventLimit = 4 * 1024 * 1024;
+
 /**
  * What a line is, as far as the limit goes: `data` and `event`/`id` (`content`) lines are part of
  * an event, so an over-long one skips the event; a comment or another field skips only itself.
@@ -72,7 +75,7 @@ function lineKindOf(start: string): LineKind | undefined {
 
 export function createSseParser(
   handlers: SseParserHandlers,
-  { maxEventLength = 4 * 1024 * 1024, lastEventId: initialId = '' } = {},
+  { maxEventLength = followerEventLimit, lastEventId: initialId = '' } = {},
 ): SseParser {
   // The spec's "last event ID string" (set when a block is dispatched) and its buffer (set by
   // `id:` lines as they are read).

@@ -64,6 +64,15 @@ describe('following a real serve over HTTP', () => {
     expect(result.stderr).toBe('status=0\n');
   });
 
+  it('notices the reader of the pipe going away while the feed is quiet', async () => {
+    // The whole backlog is written before head leaves, and no event follows: only watching the
+    // pipe itself can tell livetail to end (the test waits for the whole pipeline to finish).
+    const server = await serveAll(fixture('small.ndjson'));
+    const result = await runShell(`"$LIVETAIL_BIN" ${server.url} --json | head -n 3; echo "status=\${PIPESTATUS[0]}" >&2`);
+    expect(result.stdout.trim().split('\n')).toHaveLength(3);
+    expect(result.stderr).toBe('status=0\n');
+  });
+
   it('feeds jq: every line is one JSON object', async () => {
     const server = await serveAll(fixture('small.ndjson'));
     const result = await runShell(`"$LIVETAIL_BIN" ${server.url} --once | jq -r 'select(.event == "entry") | .id'`);

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, runLivetail, userEnv } from '../helpers/processes.js';
+import { bin, runLivetail, startServe, userEnv } from '../helpers/processes.js';
+import { ndjsonEvents } from '../helpers/ndjson.js';
+import { unprivileged } from '../helpers/read-only.js';
 
 function configDir(): string {
   return mkdtempSync(join(tmpdir(), 'livetail-config-'));
@@ -92,5 +94,33 @@ describe('livetail topics and config (real processes)', () => {
     const listed = (await runLivetail(['topics', 'list'], { env: { LIVETAIL_CONFIG_DIR: dir } })).stdout.trim().split('\n');
     expect(listed.sort()).toEqual([...topics].sort());
     expect(readdirSync(dir).filter((name) => name.endsWith('.lock'))).toEqual([]);
+  });
+});
+
+describe('a settings folder livetail may not write to (real processes)', () => {
+  it('lists topics, follows them with --followed, and leaves the file alone when a change cannot be saved', async () => {
+    const dir = configDir();
+    const onDisk = JSON.stringify({ topics: ['天気', '交通'] });
+    writeFileSync(join(dir, 'settings.json'), onDisk);
+    chmodSync(dir, 0o555);
+    // Root writes into a 0555 folder anyway: livetail then runs as nobody.
+    const options = { env: { LIVETAIL_CONFIG_DIR: dir }, ...unprivileged() };
+
+    expect(await runLivetail(['topics'], options)).toEqual({ code: 0, stdout: '天気\n交通\n', stderr: '' });
+
+    const added = await runLivetail(['topics', 'add', '港湾'], options);
+    expect(added.code).toBe(1);
+    expect(added.stderr).toBe(`livetail: cannot write to ${dir} (EACCES); changes last only until this livetail exits\n`);
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(onDisk);
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+
+    const server = await startServe([new URL('../fixtures/small.ndjson', import.meta.url).pathname, '--speed', 'max']);
+    try {
+      const followed = await runLivetail([server.url, '--once', '--followed'], options);
+      expect(followed.stderr).toBe('');
+      expect(ndjsonEvents(followed.stdout).flatMap((event) => (event.event === 'entry' ? [event.entry.id] : []))).toEqual(['s-1', 's-4', 's-5', 's-7']);
+    } finally {
+      await server.stop();
+    }
   });
 });

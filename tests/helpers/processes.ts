@@ -79,6 +79,8 @@ export interface Finished {
 export interface RunOptions {
   readonly input?: string;
   readonly env?: NodeJS.ProcessEnv;
+  readonly uid?: number;
+  readonly gid?: number;
 }
 
 /** Runs the real `bin/livetail.js` to completion. */
@@ -86,9 +88,9 @@ export function runLivetail(args: readonly string[], options: RunOptions = {}): 
   return runNode([bin, ...args], options);
 }
 
-/** Runs node with these arguments to completion, in a user's environment. */
-export async function runNode(args: readonly string[], { input, env }: RunOptions = {}): Promise<Finished> {
-  const child = spawn(process.execPath, args, { env: userEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+/** Runs node with these arguments to completion, in a user's environment (as another user with uid/gid). */
+export async function runNode(args: readonly string[], { input, env, uid, gid }: RunOptions = {}): Promise<Finished> {
+  const child = spawn(process.execPath, args, { env: userEnv(env), stdio: ['pipe', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid }), ...(gid === undefined ? {} : { gid }) });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -8,6 +8,8 @@ import {
   type PublisherOptions,
 } from '../../src/serve/publisher.js';
 import type { FeedEvent } from '../../src/schema/feed.js';
+import { notUtf8 } from '../../src/serve/input-lines.js';
+import { followerEventLimit } from '../../src/sources/sse-parser.js';
 
 /*
  * Pacing is tested by recording the waits the publisher asks for: the injected sleep returns
@@ -161,6 +163,28 @@ describe('runPublisher input', () => {
     ]);
     expect(t.invalid[0]).toEqual({ line: 2, error: 'not valid JSON', message: 'line 2: not valid JSON' });
     expect(t.log.since(0).map((l) => idOf(l.event))).toEqual(['b', 'e1', 'e2']);
+  });
+
+  it('skips, by line number, a line that is not UTF-8 and an entry no follower would take', async () => {
+    const huge = entry('big', '13:02:00', { body: '長い本文。'.repeat(followerEventLimit / 5 + 1) });
+    const t = await run([blog(), notUtf8, entry('e1', '13:00:00'), huge, entry('e2', '13:01:00')], { speed: Infinity });
+    expect(t.invalid.map((i) => i.message)).toEqual([
+      'line 2: not valid UTF-8',
+      expect.stringMatching(new RegExp(`^line 4: entry too large for followers \\(\\d+ characters as sent; they take at most ${followerEventLimit}\\)$`)),
+    ]);
+    expect(t.log.since(0).map((l) => idOf(l.event))).toEqual(['b', 'e1', 'e2']);
+  });
+
+  it('does not replay a skipped entry in a loop', async () => {
+    const controller = new AbortController();
+    const log = new FeedLog();
+    const huge = entry('big', '13:02:00', { body: 'x'.repeat(followerEventLimit) });
+    let roundPauses = 0;
+    const sleep = async (): Promise<void> => {
+      if (++roundPauses === 2) controller.abort();
+    };
+    await runPublisher({ lines: [entry('e1', '13:00:00'), huge], log, loop: true, speed: Infinity, signal: controller.signal, sleep });
+    expect(log.since(0).map((l) => idOf(l.event))).toEqual(['e1', 'e1~1']);
   });
 
   it('accepts CRLF line ends, a BOM, an async iterable, and entries without an event field', async () => {

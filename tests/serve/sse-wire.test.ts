@@ -7,8 +7,10 @@ import {
   formatComment,
   formatRetry,
   formatSseEvent,
+  followersAccept,
   safeJsonStringify,
 } from '../../src/serve/sse-wire.js';
+import { createSseParser, followerEventLimit } from '../../src/sources/sse-parser.js';
 
 function parseAll(text: string): { events: EventSourceMessage[]; comments: string[] } {
   const events: EventSourceMessage[] = [];
@@ -96,5 +98,37 @@ describe('safeJsonStringify', () => {
         expect(JSON.parse(json)).toEqual({ s });
       }),
     );
+  });
+});
+
+describe('followersAccept', () => {
+  /** What livetail's own follower does with the event as serve writes it, fed as a network would. */
+  function followerTakes(data: string, chunks: (wire: string) => string[]): boolean {
+    let taken = false;
+    const parser = createSseParser({ onMessage: () => (taken = true) });
+    for (const chunk of chunks(formatSseEvent(1, 'entry', data))) parser.feed(chunk);
+    return taken;
+  }
+  const whole = (wire: string): string[] => [wire];
+  const networkReads = (wire: string): string[] => Array.from({ length: Math.ceil(wire.length / 65536) }, (_, index) => wire.slice(index * 65536, (index + 1) * 65536));
+  /** The longest line arrives whole but for its line end, the read that measures all of it. */
+  const cutBeforeLastLineEnd = (wire: string): string[] => [wire.slice(0, -2), wire.slice(-2)];
+
+  it.each([
+    ['one line just fitting', 'x'.repeat(followerEventLimit)],
+    ['one line a character too long', 'x'.repeat(followerEventLimit + 1)],
+    ['CRLF lines that fit once joined with LF', `${'x'.repeat(1000)}\r\n`.repeat(Math.floor(followerEventLimit / 1001))],
+    ['well over the limit', '速'.repeat(followerEventLimit + 10)],
+    ['several lines within it', `${'x'.repeat(1000)}\n`.repeat(Math.floor(followerEventLimit / 1001))],
+    ['several lines over it', `${'x'.repeat(1000)}\n`.repeat(Math.floor(followerEventLimit / 1001) + 1)],
+  ])('agrees with the follower: %s', (_name, data) => {
+    // Accepted means taken however the bytes arrive.
+    const takenAnyway = [whole, networkReads, cutBeforeLastLineEnd].every((chunks) => followerTakes(data, chunks));
+    expect(followersAccept(data)).toBe(takenAnyway);
+  });
+
+  it('accepts the ordinary and refuses the oversized', () => {
+    expect(followersAccept('{"id":"a"}')).toBe(true);
+    expect(followersAccept('x'.repeat(followerEventLimit + 1))).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configDirectory, keptFeeds, openSettings, openState, withFeedChanges } from '../../src/settings/settings.js';
+import { configDirectory, keptFeeds, openSettings, openState, settingsSchema, withFeedChanges } from '../../src/settings/settings.js';
+import { openStore } from '../../src/settings/store.js';
+import { readOnlyLock } from '../helpers/read-only.js';
 
 function directory(): string {
   return mkdtempSync(join(tmpdir(), 'livetail-settings-'));
@@ -57,6 +59,61 @@ describe('settings store', () => {
   it('lives where LIVETAIL_CONFIG_DIR says', () => {
     expect(configDirectory({ LIVETAIL_CONFIG_DIR: '/tmp/x' })).toBe('/tmp/x');
     expect(configDirectory({})).toMatch(/livetail$/);
+  });
+});
+
+describe('settings in a folder livetail may not write to', () => {
+  const onDisk = JSON.stringify({ topics: ['港湾', '台風'], mutedTags: ['広告'] }, null, 2);
+  const readOnlySettings = (dir: string, warn: (line: string) => void) =>
+    openStore({ directory: dir, name: 'settings', schema: settingsSchema, defaults: settingsSchema.parse({}), warn, lock: readOnlyLock });
+
+  it('reads what the file holds without taking the lock', () => {
+    const dir = directory();
+    writeFileSync(join(dir, 'settings.json'), onDisk);
+    // A live holder (this very process): a read that waited for the lock would give up after 5 s.
+    writeFileSync(join(dir, 'settings.json.lock'), String(process.pid));
+    expect(openSettings(dir, () => undefined).value.topics).toEqual(['港湾', '台風']);
+  });
+
+  it('keeps changes in memory, says so once, and leaves the file as it was', () => {
+    const dir = directory();
+    writeFileSync(join(dir, 'settings.json'), onDisk);
+    const warnings: string[] = [];
+    const settings = readOnlySettings(dir, (line) => warnings.push(line));
+    expect(settings.value.topics).toEqual(['港湾', '台風']);
+    expect(warnings).toEqual([]);
+    settings.update((current) => ({ ...current, topics: [...current.topics, '選挙'] }));
+    settings.update((current) => ({ ...current, mutedTags: [] }));
+    expect(settings.value).toMatchObject({ topics: ['港湾', '台風', '選挙'], mutedTags: [] });
+    expect(warnings).toEqual([`cannot write to ${dir} (EACCES); changes last only until this livetail exits`]);
+    expect(settings.unsavedReason).toBe(`cannot write to ${dir} (EACCES)`);
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(onDisk);
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  it('leaves a broken file where it is when it cannot be set aside', () => {
+    const dir = directory();
+    writeFileSync(join(dir, 'settings.json'), '{"topics": [');
+    const warnings: string[] = [];
+    const settings = readOnlySettings(dir, (line) => warnings.push(line));
+    settings.update((current) => ({ ...current, topics: ['港湾'] }));
+    expect(settings.value.topics).toEqual(['港湾']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/cannot set aside .*not valid JSON \(EACCES\); left it as it is/);
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{"topics": [');
+  });
+
+  it('never writes over a file it could not read', () => {
+    const dir = directory();
+    // A directory where the file should be: reading it fails, as for a file we may not read.
+    mkdirSync(join(dir, 'settings.json'));
+    const warnings: string[] = [];
+    const settings = openSettings(dir, (line) => warnings.push(line));
+    settings.update((current) => ({ ...current, topics: ['港湾'] }));
+    expect(settings.value.topics).toEqual(['港湾']);
+    expect(warnings).toEqual([`cannot read ${join(dir, 'settings.json')} (EISDIR); using defaults, and changes last only until this livetail exits`]);
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+    expect(readdirSync(join(dir, 'settings.json'))).toEqual([]);
   });
 });
 

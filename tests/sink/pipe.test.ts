@@ -179,6 +179,16 @@ describe('pipe face', () => {
     expect(saved.at(-1)).toEqual(new Map([[F, '7']]));
   });
 
+  it('ends with 0 when the reader of the output has gone, even after a feed failed', async () => {
+    const readerGone = new AbortController();
+    const failed = new FakeSource('a', [{ type: 'state', feed: 'a', state: { status: 'stopped', reason: 'HTTP 404' } }]);
+    const quiet = new FakeSource(F, [signal(F, { event: 'entry', entry: makeEntry('1', 0) })]);
+    const run = harness([failed, quiet], { once: false, readerGone: readerGone.signal });
+    readerGone.abort();
+    expect(await run.done).toBe(0);
+    expect(quiet.stopped).toBe(true);
+  });
+
   it('exits 0 when following input that ends', async () => {
     const source = new FakeSource('stdin', [
       signal('stdin', { event: 'entry', entry: makeEntry('1', 0) }),

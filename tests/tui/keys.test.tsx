@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSettings, openState, settingsSchema, stateSchema } from '../../src/settings/settings.js';
-import { memoryStore } from '../../src/settings/store.js';
+import { memoryStore, openStore } from '../../src/settings/store.js';
+import { readOnlyLock } from '../helpers/read-only.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
 import type { AppProps } from '../../src/tui/App.js';
 import { renderApp } from '../helpers/app.js';
@@ -135,6 +136,23 @@ describe('follow (f, F) and mute (m)', () => {
     stdin.write('F');
     const followed = await frameWhere(lastFrame, (text) => text.includes('followed (4 hidden)'));
     expect(timelineOf(followed)).not.toContain('開幕の見出し');
+  });
+
+  it('f in a folder that cannot be written follows for the session and says so once, in the status line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'livetail-keys-'));
+    const onDisk = JSON.stringify({ topics: ['港湾'] });
+    writeFileSync(join(dir, 'settings.json'), onDisk);
+    const warnings: string[] = [];
+    const settings = openStore({ directory: dir, name: 'settings', schema: settingsSchema, defaults: settingsSchema.parse({}), warn: (line) => warnings.push(line), lock: readOnlyLock });
+    const { lastFrame, stdin } = mount({ settings, size: { columns: 160, rows: 40 } });
+    await ready(lastFrame);
+    stdin.write('f');
+    await frameWhere(lastFrame, (text) => text.includes(`following 交通 · not saved: cannot write to ${dir} (EACCES); kept until you quit`));
+    stdin.write('f');
+    const again = await frameWhere(lastFrame, (text) => text.includes('unfollowed 交通'));
+    expect(again).not.toContain('not saved');
+    expect(warnings).toHaveLength(1);
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(onDisk);
   });
 
   it('f asks which tag when an entry has several', async () => {

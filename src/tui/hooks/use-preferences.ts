@@ -5,7 +5,7 @@ import { findLabel, toggled, withAdded, withRemoved } from '../../timeline/follo
 
 export interface Preferences {
   readonly settings: Settings;
-  /** Follows or unfollows; returns a line saying which. */
+  /** Follows or unfollows; returns a line saying which (and, the first time, that it was not saved). */
   toggleTopic(topic: string): string;
   /** Mutes or unmutes; returns a line saying which. */
   setMuted(tag: string, muted: boolean): string;
@@ -27,9 +27,22 @@ export function usePreferences(store: Store<Settings>): Preferences {
         setSettings(next);
         return next;
       } catch (error) {
-        // An unwritable config folder must not take the timeline down: keep the change for this session.
+        // A lock another livetail never lets go of must not take the timeline down either.
         setSettings((current) => edit(current));
         throw error;
+      }
+    },
+    [store],
+  );
+  const report = useCallback(
+    (apply: () => boolean, value: string, on: string, off: string): string => {
+      const wasSaving = store.unsavedReason === undefined;
+      try {
+        const line = `${apply() ? on : off} ${value}`;
+        // The store keeps what it cannot write in memory; the status line says so once.
+        return wasSaving && store.unsavedReason !== undefined ? `${line} · not saved: ${store.unsavedReason}; kept until you quit` : line;
+      } catch (error) {
+        return `${value}: not saved (${(error as Error).message})`;
       }
     },
     [store],
@@ -37,14 +50,14 @@ export function usePreferences(store: Store<Settings>): Preferences {
   const toggleTopic = useCallback(
     (topic: string): string =>
       report(() => findLabel(change((current) => ({ ...current, topics: toggled(current.topics, topic) })).topics, topic) !== undefined, topic, 'following', 'unfollowed'),
-    [change],
+    [change, report],
   );
   const setMuted = useCallback(
     (tag: string, muted: boolean): string => {
       const edit = (list: readonly string[]): string[] => (muted ? withAdded(list, [tag]) : withRemoved(list, tag));
       return report(() => findLabel(change((current) => ({ ...current, mutedTags: edit(current.mutedTags) })).mutedTags, tag) !== undefined, tag, 'muted', 'unmuted');
     },
-    [change],
+    [change, report],
   );
   const rememberZone = useCallback(
     (newsroomTime: boolean): string | undefined => {
@@ -58,12 +71,4 @@ export function usePreferences(store: Store<Settings>): Preferences {
     [change],
   );
   return { settings, toggleTopic, setMuted, rememberZone };
-}
-
-function report(apply: () => boolean, value: string, on: string, off: string): string {
-  try {
-    return `${apply() ? on : off} ${value}`;
-  } catch (error) {
-    return `${value}: not saved (${(error as Error).message})`;
-  }
 }
