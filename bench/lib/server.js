@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Serves a prepared SSE stream as fast as the client reads it, then closes the connection, so
@@ -24,4 +26,24 @@ export async function startStreamServer(stream) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, bytes: body.length, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Pages and feeds to poll, in their own process (see polled-server.js); ends with `close`. */
+export async function startPolledServer(documents, changeEveryMs = 0) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./polled-server.js', import.meta.url)), String(documents), String(changeEveryMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(JSON.parse(out).port);
+    });
+    child.once('exit', (code) => reject(new Error(`polled server exited ${code}`)));
+  });
+  return {
+    urls: Array.from({ length: documents }, (_, index) => `http://127.0.0.1:${port}/${index}`),
+    close: () => new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.stdin.end();
+    }),
+  };
 }
