@@ -1,8 +1,8 @@
 // Live-blog pages and RSS feeds to poll, served from their own process so a benchmark measures
 // only the client: `node polled-server.js <documents> <changeEveryMs>` prints `{"port":N}`, then
 // serves /0 ... /<documents-1> (even ones pages, odd ones feeds) with ETags, answering 304 to a
-// matching If-None-Match. Every changeEveryMs one document, in turn, gains an update, and every
-// third change also corrects its newest one. Each keeps its newest 40 updates, as pages do.
+// matching If-None-Match; it prints `{"requests":N,"notModified":M}` for each line on its stdin. Every changeEveryMs one document, in turn, gains an update, and every
+// third change also corrects the update before the new one. Each keeps its newest 40 updates, as pages do.
 import { createServer } from 'node:http';
 
 const [documents = 10, changeEveryMs = 0] = process.argv.slice(2).map(Number);
@@ -50,19 +50,29 @@ if (changeEveryMs > 0) {
     const doc = docs[changes % docs.length];
     changes += 1;
     addUpdate(doc);
-    if (changes % 3 === 0) doc.updates[0].corrected = true;
+    if (changes % 3 === 0) doc.updates[1].corrected = true;
     doc.version += 1;
   }, changeEveryMs);
 }
 
+let requests = 0;
+let notModified = 0;
 const server = createServer((request, response) => {
+  requests += 1;
   const doc = docs[Number(request.url.slice(1))];
   if (!doc) return void response.writeHead(404).end();
   const etag = `"v${doc.version}"`;
-  if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { ETag: etag }).end();
+  if (request.headers['if-none-match'] === etag) {
+    notModified += 1;
+    return void response.writeHead(304, { ETag: etag }).end();
+  }
   const { type, text } = doc.index % 2 === 0 ? page(doc) : feed(doc);
   response.writeHead(200, { ETag: etag, 'Content-Type': type }).end(text);
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
-process.stdin.on('end', () => process.exit(0)).resume();
+// A line on stdin asks how many requests were answered so far; stdin's end (the parent closing it
+// or dying) ends the server.
+const counts = () => `${JSON.stringify({ requests, notModified })}\n`;
+process.stdin.on('data', () => process.stdout.write(counts()));
+process.stdin.on('end', () => process.stdout.write(counts(), () => process.exit(0)));

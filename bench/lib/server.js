@@ -28,22 +28,34 @@ export async function startStreamServer(stream) {
   return { url: `http://127.0.0.1:${port}/`, bytes: body.length, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Pages and feeds to poll, in their own process (see polled-server.js); ends with `close`. */
+/** Pages and feeds to poll, in their own process (see polled-server.js); `close` resolves with its last request counts. */
 export async function startPolledServer(documents, changeEveryMs = 0) {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./polled-server.js', import.meta.url)), String(documents), String(changeEveryMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (out += chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const port = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(JSON.parse(out).port);
-    });
-    child.once('exit', (code) => reject(new Error(`polled server exited ${code}`)));
+    const ready = () => {
+      if (!out.includes('\n')) return;
+      child.stdout.off('data', ready);
+      resolve(JSON.parse(out.split('\n')[0]).port);
+    };
+    child.stdout.on('data', ready);
+    void exited.then((code) => reject(new Error(`polled server exited ${code}`)));
   });
+  const lastCounts = () => JSON.parse(out.trim().split('\n').at(-1));
+  let closed;
   return {
     urls: Array.from({ length: documents }, (_, index) => `http://127.0.0.1:${port}/${index}`),
-    close: () => new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.stdin.end();
-    }),
+    /** How many requests were answered so far, and how many of them with a 304. */
+    counts: () =>
+      new Promise((resolve) => {
+        child.stdout.once('data', () => resolve(lastCounts()));
+        child.stdin.write('\n');
+      }),
+    close: () => {
+      closed ??= (child.stdin.end(), exited.then(lastCounts));
+      return closed;
+    },
   };
 }
