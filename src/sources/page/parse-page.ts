@@ -5,12 +5,13 @@ import { sameJson } from '../poll/same-json.js';
 import type { DocumentParser } from '../poll/snapshot.js';
 import { jsonLdBlocks } from './json-ld-blocks.js';
 import { isObject, objectsOfType, parseBlock, type JsonObject } from './json-ld.js';
+import { microdataItems } from './microdata.js';
 import { asList, httpUrl, isoTime, keywords, media, names, text } from './schema-values.js';
 
 /*
  * A live-blog web page: the schema.org LiveBlogPosting in its JSON-LD (Google asks publishers for
- * it, so most big newsrooms have it). Its `liveBlogUpdate`s become entries, the posting itself
- * the blog.
+ * it, so most big newsrooms have it), else in its microdata. Its `liveBlogUpdate`s become
+ * entries, the posting itself the blog.
  */
 
 export const noLiveBlog = 'no live blog on this page (no schema.org LiveBlogPosting)';
@@ -77,7 +78,10 @@ type Converted = ReadonlyMap<string, { readonly update: JsonObject; readonly ent
 
 function readPage(html: string, base: string, now: number, last: Converted): { result: ReturnType<DocumentParser>; converted: Converted } {
   const parsed = jsonLdBlocks(html).map(parseBlock);
-  const posting = mainPosting(objectsOfType(parsed, 'LiveBlogPosting'));
+  // Microdata takes a full parse of the page: only for a page whose JSON-LD has no live blog.
+  const posting =
+    mainPosting(objectsOfType(parsed, 'LiveBlogPosting')) ??
+    (html.includes('LiveBlogPosting') ? mainPosting(objectsOfType(microdataItems(html, base), 'LiveBlogPosting')) : undefined);
   if (!posting) return { result: { ok: false, error: noLiveBlog }, converted: last };
   const notices: string[] = [];
   const entries = new Map<string, Entry>();
