@@ -10,7 +10,7 @@
  * markup rather than raw text, are not told apart: no page puts its JSON-LD there.
  */
 
-/** Elements whose content is text up to their end tag (htmlparser2's raw-text and RCDATA set); `plaintext` runs to the end of the page. */
+/** Elements whose content is text up to their end tag (htmlparser2's raw-text and RCDATA set). */
 const rawTextElements = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
 
 const isAsciiLetter = (code: number): boolean => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
@@ -76,7 +76,7 @@ function rawTextEnd(html: string, name: string, from: number): number {
   return html.length;
 }
 
-/** Index after the end of what `<!` or `<?` at `start` opens. */
+/** Index after the end of what `<!`, `<?` or a `</` not followed by a letter at `start` opens. */
 function skipMarkupDeclaration(html: string, start: number): number {
   const after = (marker: string, from: number): number => {
     const found = html.indexOf(marker, from);
@@ -114,6 +114,7 @@ export function jsonLdBlocks(html: string): string[] {
       continue;
     }
     const tag = readTag(html, index + (closing ? 2 : 1));
+    // `<plaintext>` makes the rest of the page text.
     if (tag.end === -1 || (!closing && tag.name === 'plaintext')) break;
     index = tag.end;
     if (closing || !rawTextElements.has(tag.name)) {
