@@ -1,10 +1,10 @@
 // Polling a live-blog page (issue 10): parse + diff of a changed 1.3 MB page with ~430 updates,
 // against JSON.parse of the same page's JSON-LD text alone (the floor: the JSON has to be read
 // anyway); and the CPU an unchanged poll (a 304) costs, through the real conditional GET.
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { commonOptions } from '../scripts/bundle.mjs';
+import { startPolledServer } from './lib/server.js';
 import { median, repeat, spread } from './lib/stats.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -32,49 +32,59 @@ function page(count, edited = -1) {
 
 export async function runPagePollBench({ runs = 5 } = {}) {
   const outdir = fileURLToPath(new URL('../dist/bench/', import.meta.url));
-  await build({ ...commonOptions, absWorkingDir: root, stdin: { contents: "export { parsePageDocument } from './src/sources/page/parse-page.ts'; export { diffSnapshot } from './src/sources/poll/snapshot-diff.ts'; export { fetchDocument } from './src/sources/poll/fetch-document.ts';", resolveDir: root, loader: 'ts' }, outdir, entryNames: 'page-poll' });
-  const { parsePageDocument, diffSnapshot, fetchDocument } = await import(`${outdir}page-poll.js`);
+  await build({ ...commonOptions, absWorkingDir: root, stdin: { contents: "export { createPageParser } from './src/sources/page/parse-page.ts'; export { diffSnapshot } from './src/sources/poll/snapshot-diff.ts'; export { fetchDocument } from './src/sources/poll/fetch-document.ts';", resolveDir: root, loader: 'ts' }, outdir, entryNames: 'page-poll' });
+  const { createPageParser, diffSnapshot, fetchDocument } = await import(`${outdir}page-poll.js`);
   const before = page(430);
   const after = page(430, 200);
   const url = 'https://news.example.test/live/hoshizora';
-  const first = parsePageDocument({ body: Buffer.from(before.html), contentType: 'text/html; charset=utf-8', url });
-  const state = diffSnapshot({ entries: new Map(), blog: undefined }, first.snapshot).state;
+  const contentType = 'text/html; charset=utf-8';
+  const beforeBody = Buffer.from(before.html);
   const changedBody = Buffer.from(after.html);
-  const timed = (work) => repeat(runs, () => {
-    const started = performance.now();
-    for (let index = 0; index < 5; index += 1) work();
-    return (performance.now() - started) / 5;
-  });
+  // A follower polls for hours: the figures are of warm code, after a few untimed rounds.
+  const timed = async (work) => {
+    for (let round = 0; round < 5; round += 1) work();
+    return repeat(runs * 5, () => {
+      const started = performance.now();
+      work();
+      return performance.now() - started;
+    });
+  };
   const floor = await timed(() => JSON.parse(after.json));
-  let events = 0;
+  // One source's parser and poll state, the page alternating between its two versions: every
+  // poll is a changed one, with one update edited (or edited back) since the last.
+  const parse = createPageParser();
+  let state = diffSnapshot({ entries: new Map(), blog: undefined }, parse({ body: beforeBody, contentType, url }).snapshot).state;
+  const bodies = [changedBody, beforeBody];
+  let polls = 0;
   const changed = await timed(() => {
-    const parsed = parsePageDocument({ body: changedBody, contentType: 'text/html; charset=utf-8', url });
-    events = diffSnapshot(state, parsed.snapshot).events.length;
+    const diffed = diffSnapshot(state, parse({ body: bodies[polls++ % 2], contentType, url }).snapshot);
+    state = diffed.state;
+    if (diffed.events.length !== 1) throw new Error(`a changed poll gave ${diffed.events.length} events, expected 1 update`);
   });
-  if (events !== 1) throw new Error(`a changed poll gave ${events} events, expected 1 update`);
 
-  // An unchanged poll: the server answers 304 to the ETag; CPU time of the client per poll.
-  const server = createServer((request, response) => {
-    if (request.headers['if-none-match'] === '"v1"') response.writeHead(304, { ETag: '"v1"' }).end();
-    else response.writeHead(200, { ETag: '"v1"', 'Content-Type': 'text/html' }).end(before.html);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const local = `http://127.0.0.1:${server.address().port}/`;
+  // An unchanged poll: the server (in its own process) answers 304 to the ETag; the client's CPU
+  // time per poll, over one kept-alive connection as a followed source polls.
+  const server = await startPolledServer(1);
   const signal = new AbortController().signal;
-  const poll = () => fetchDocument(local, { headers: {}, validators: { etag: '"v1"' }, signal, accept: 'text/html' });
+  const fetchOnce = (validators) => fetchDocument(server.urls[0], { headers: {}, validators, signal, accept: 'text/html' });
+  const first = await fetchOnce({});
+  if (first.kind !== 'document') throw new Error(`expected a page, got ${first.kind}`);
+  const poll = () => fetchOnce(first.validators);
   for (let index = 0; index < 20; index += 1) await poll();
+  const systemShare = [];
   const cpu = await repeat(runs, async () => {
     const started = process.cpuUsage();
     for (let index = 0; index < 50; index += 1) if ((await poll()).kind !== 'unchanged') throw new Error('expected a 304');
     const used = process.cpuUsage(started);
+    systemShare.push(used.system / (used.user + used.system));
     return (used.user + used.system) / 1000 / 50;
   });
-  server.close();
+  await server.close();
   const size = `${(before.html.length / 1e6).toFixed(1)} MB, 430 updates`;
   return [
     { group: 'page poll', name: `JSON.parse of the page's JSON-LD alone (${size}, floor)`, value: median(floor), unit: 'ms', spread: spread(floor) },
-    { group: 'page poll', name: 'changed poll: parse + diff into 1 update', value: median(changed), unit: 'ms', spread: spread(changed), ratio: median(changed) / median(floor), baseline: 'of JSON.parse', target: '<= 5x JSON.parse', met: median(changed) <= 5 * median(floor) },
-    { group: 'page poll', name: 'unchanged poll (304): client CPU', value: median(cpu), unit: 'ms', spread: spread(cpu), target: '<= 1 ms', met: median(cpu) <= 1 },
+    { group: 'page poll', name: 'changed poll: parse + diff into 1 update', value: median(changed), unit: 'ms', spread: spread(changed), ratio: median(changed) / median(floor), baseline: 'of JSON.parse', target: '<= 5x JSON.parse', met: median(changed) <= 5 * median(floor), note: `fastest of ${changed.length}: ${Math.min(...changed).toFixed(1)} ms against ${Math.min(...floor).toFixed(1)} ms (${(Math.min(...changed) / Math.min(...floor)).toFixed(1)}x); every poll an edit of one update since the last, through one source's parser` },
+    { group: 'page poll', name: 'unchanged poll (304): client CPU', value: median(cpu), unit: 'ms', spread: spread(cpu), target: '<= 1 ms', met: median(cpu) <= 1, note: `${(median(systemShare) * 100).toFixed(0)}% of it system time; the server runs in its own process` },
   ];
 }
 

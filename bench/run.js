@@ -1,11 +1,13 @@
-// `npm run bench`: every figure of issue 6 in one table. Pass --soak for the 10-minute soak,
-// --fanout for the hub cluster (needs nginx with nchan and redis-server), --quick for fewer runs.
+// `npm run bench`: every figure of issues 6 and 10 in one table. Pass --soak for the 10-minute
+// soaks (the screen, then 10 polled sources; `--minutes N` shortens both), --fanout for the hub
+// cluster (needs nginx with nchan and redis-server), --quick for fewer runs.
 import { cpus, totalmem } from 'node:os';
 import { runCorrectionsBench } from './corrections.js';
 import { runFanoutBench } from './fanout.js';
 import { runIngestBench } from './ingest.js';
 import { runLayoutBench } from './layout.js';
 import { runPagePollBench } from './page-poll.js';
+import { runPollSoakBench } from './poll-soak.js';
 import { runMemoryBench } from './memory.js';
 import { runRevisionsBench } from './revisions.js';
 import { runSoakBench } from './soak.js';
@@ -15,6 +17,9 @@ import { bundleApp } from './lib/bundle-app.js';
 import { renderTable } from './lib/stats.js';
 
 const flags = new Set(process.argv.slice(2));
+const minutesAt = process.argv.indexOf('--minutes');
+const soakMinutes = minutesAt === -1 ? 10 : Number(process.argv[minutesAt + 1]);
+if (!(soakMinutes > 0)) throw new Error('--minutes needs a positive number');
 const runs = flags.has('--quick') ? 1 : 3;
 
 function layoutRows() {
@@ -43,7 +48,7 @@ const sections = [
   ['startup', () => runStartupBench({ runs: runs * 4 })],
 ];
 if (flags.has('--fanout')) sections.push(['fan-out', () => runFanoutBench()]);
-if (flags.has('--soak')) sections.push(['soak', () => runSoakBench()]);
+if (flags.has('--soak')) sections.push(['soak', () => runSoakBench({ seconds: soakMinutes * 60 })], ['poll soak', () => runPollSoakBench({ minutes: soakMinutes })]);
 
 await bundleApp();
 const rows = [];

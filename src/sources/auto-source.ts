@@ -30,7 +30,7 @@ export const feedAccept = 'application/rss+xml, application/atom+xml, applicatio
 export async function polledSource(kind: 'page' | 'feed', options: AutoSourceOptions, first?: FetchOutcome): Promise<Source> {
   const [{ createPolledSource }, parse] = await Promise.all([
     import('./poll/polled-source.js'),
-    kind === 'page' ? import('./page/parse-page.js').then((module) => module.parsePageDocument) : import('./feed/parse-feed.js').then((module) => module.parseFeedDocument),
+    kind === 'page' ? import('./page/parse-page.js').then((module) => module.createPageParser()) : import('./feed/parse-feed.js').then((module) => module.parseFeedDocument),
   ]);
   return createPolledSource({
     url: options.url,

@@ -102,4 +102,20 @@ describe('following a live-blog page', () => {
     const strip = (text: string) => events(text).map(({ feed: _feed, ...rest }) => rest);
     expect(strip(again.stdout)).toEqual(strip(first.stdout));
   });
+
+  it('follows a page whose live blog is in microdata: --once, then a corrected update', async () => {
+    const microdata = readFileSync(new URL('../fixtures/pages/seaside-microdata.html', import.meta.url), 'utf8');
+    const server = await serve(microdata);
+    const once = await runLivetail([server.url, '--once', '--json']);
+    expect(once.code).toBe(0);
+    expect(events(once.stdout).map((event) => event.title)).toEqual(['Live: Seaside ferry strike & talks (fictional)', '항구 앞 임시 버스 운행 (가상)', 'No ferries this morning', 'Union and operator agree to talk at 3pm']);
+    const follower = startLivetail([server.url, '--json', '--every', '1s']);
+    followers.push(follower);
+    await follower.waitForLines(4);
+    server.publish(microdata.replace('All morning sailings are cancelled', 'All morning sailings and the 1pm one are cancelled'));
+    await follower.waitForLines(5);
+    await server.untilRequests(server.requests.length + 2);
+    const changes = events(follower.stdout()).slice(4);
+    expect(changes).toMatchObject([{ event: 'update', title: 'No ferries this morning', body: 'All morning sailings and the 1pm one are cancelled, the operator said.' }]);
+  });
 });

@@ -14,6 +14,8 @@ export interface DocumentServer {
   readonly requests: IncomingHttpHeaders[];
   /** How many answers were 304. */
   readonly notModified: () => number;
+  /** How many TCP connections clients opened. */
+  readonly connections: () => number;
   /** Publishes a new version (a new ETag). */
   publish(body: string | Uint8Array, contentType?: string, extraHeaders?: Record<string, string>): void;
   /** Resolves once `count` requests have been made. */
@@ -40,12 +42,15 @@ export async function startDocumentServer(body: string | Uint8Array, contentType
     }
     response.writeHead(200, { 'Content-Type': current.contentType, ETag: current.etag, ...current.headers }).end(current.body);
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/live/hoshizora`,
     requests,
     notModified: () => notModified,
+    connections: () => connections,
     publish(next, nextType = contentType, nextHeaders = extraHeaders) {
       version += 1;
       current = { body: next, contentType: nextType, headers: nextHeaders, etag: `W/"v${version}"` };

@@ -1,42 +1,21 @@
-import { Parser } from 'htmlparser2';
-
 /*
  * The JSON-LD blocks of an HTML page and the schema.org objects of a type in them, wherever the
  * publisher put them: several blocks, a top-level array, `@graph`, or nested (a WebPage's
- * `mainEntity`). htmlparser2 finds the script elements; the walk is ours.
+ * `mainEntity`). json-ld-blocks.ts finds the script elements.
  */
 
 export type JsonObject = Record<string, unknown>;
 
-/** The text of each `<script type="application/ld+json">`, in page order. */
-export function jsonLdBlocks(html: string): string[] {
-  const blocks: string[] = [];
-  let current: string[] | undefined;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (name === 'script' && /^\s*application\/ld\+json\b/i.test(attributes.type ?? '')) current = [];
-      },
-      ontext(text) {
-        current?.push(text);
-      },
-      onclosetag(name) {
-        if (name === 'script' && current) {
-          blocks.push(current.join(''));
-          current = undefined;
-        }
-      },
-    },
-    { decodeEntities: false },
-  );
-  parser.write(html);
-  parser.end();
-  return blocks;
-}
-
 /** Parses a block, forgiving what pages commonly get wrong around the JSON (comments, CDATA). */
 export function parseBlock(text: string): unknown {
-  const cleaned = text.trim().replace(/^<!--|-->$/g, '').replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, '').trim();
+  // Checked at the ends only: a regex anchored at the end would scan the whole megabyte block.
+  let cleaned = text.trim();
+  if (cleaned.startsWith('<!--')) cleaned = cleaned.slice(4);
+  if (cleaned.endsWith('-->')) cleaned = cleaned.slice(0, -3);
+  cleaned = cleaned.replace(/^\/\/\s*<!\[CDATA\[/, '');
+  const cdataEnd = /\/\/\s*\]\]>$/.exec(cleaned.slice(-80));
+  if (cdataEnd) cleaned = cleaned.slice(0, cleaned.length - cdataEnd[0].length);
+  cleaned = cleaned.trim();
   try {
     return JSON.parse(cleaned);
   } catch {

@@ -1,3 +1,5 @@
+import { isUtf8, transcode } from 'node:buffer';
+
 /*
  * Bytes of a fetched page or feed to text. Japanese, Chinese and Korean publishers still serve
  * Shift_JIS, EUC-JP, GBK/GB18030, Big5 and EUC-KR, often declared only in the HTTP header.
@@ -113,7 +115,23 @@ function hasWrittenReplacement(body: Uint8Array): boolean {
   return false;
 }
 
+/*
+ * Node 20's TextDecoder turns UTF-8 CJK text into a string at ~100 MB/s, five times the cost of
+ * JSON.parse-ing the result; ICU's transcode (after simdutf's validity check) is about six times
+ * faster, and a live-blog page is decoded on every changed poll.
+ */
+function decodeValidUtf8(body: Uint8Array): string | undefined {
+  if (!isUtf8(body)) return undefined;
+  const text = transcode(body, 'utf8', 'utf16le').toString('utf16le');
+  // TextDecoder drops a leading byte order mark; transcode keeps it as a character.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function decodeReporting(body: Uint8Array, encoding: string, notices: string[]): string {
+  if (encoding === 'utf-8') {
+    const text = decodeValidUtf8(body);
+    if (text !== undefined) return text;
+  }
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {

@@ -67,7 +67,8 @@ export async function fetchDocument(
   if (validators.lastModified !== undefined) conditional['If-Modified-Since'] = validators.lastModified;
   const response = await openStream(url, { headers: conditional, signal });
   if (response.status === 304) {
-    response.cancel();
+    // Read to its empty end, not cancelled: the connection then stays open for the next poll.
+    await readBody(response);
     const maxAgeMs = maxAgeOf(response);
     return { kind: 'unchanged', ...(maxAgeMs === undefined ? {} : { maxAgeMs }) };
   }

@@ -1,4 +1,5 @@
 import type { Blog, Entry, FeedEvent } from '../../schema/feed.js';
+import { sameJson } from './same-json.js';
 import type { Snapshot } from './snapshot.js';
 
 /*
@@ -10,7 +11,8 @@ import type { Snapshot } from './snapshot.js';
  */
 
 interface Known {
-  readonly fingerprint: string;
+  /** The entry as last seen: compared field by field, a JSON fingerprint would copy every body on every poll. */
+  readonly entry: Entry;
   /** When the entry was published, epoch ms: decides whether it left the window. */
   readonly time: number;
 }
@@ -45,10 +47,9 @@ export function diffSnapshot(previous: PollState, snapshot: Snapshot, { knownUpT
   for (const entry of snapshot.entries) {
     const time = Date.parse(entry.time);
     oldest = Math.min(oldest, time);
-    const fingerprint = JSON.stringify(entry);
-    next.set(entry.id, { fingerprint, time });
+    next.set(entry.id, { entry, time });
     const known = previous.entries.get(entry.id);
-    if (known?.fingerprint === fingerprint) continue;
+    if (known !== undefined && sameJson(known.entry, entry)) continue;
     const revision = revisionTime(entry);
     if (known === undefined && knownUpTo !== undefined && revision <= knownUpTo) continue;
     changed.push({ entry, kind: known === undefined ? 'entry' : 'update', revision });

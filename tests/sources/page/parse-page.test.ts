@@ -68,3 +68,40 @@ describe('live-blog pages', () => {
     expect(isoTime('not a time')).toBeUndefined();
   });
 });
+
+describe('live-blog pages in microdata', () => {
+  it('reads a LiveBlogPosting written as itemscope/itemprop into the same blog and entries', () => {
+    const url = 'https://harbor.example.test/live/ferry-strike';
+    const result = parsePageDocument({ body: fixture('seaside-microdata.html'), contentType: 'text/html; charset=utf-8', url });
+    if (!result.ok) throw new Error(result.error);
+    const { blog, entries } = result.snapshot;
+    expect(blog).toEqual({ id: url, title: 'Live: Seaside ferry strike & talks (fictional)', url, section: 'Local', lang: 'en', status: 'live' });
+    expect(entries).toEqual([
+      {
+        id: `${url}#post-3`,
+        time: '2026-11-25T11:40:00+00:00',
+        title: 'Union and operator agree to talk at 3pm',
+        body: 'Both sides confirmed a meeting at the harbor office.\n\nCorrection: the meeting is at 3pm, not 2pm.',
+        tags: [],
+        media: [{ caption: 'The harbor office at noon', credit: 'Example Photo / J. Lee', url: 'https://harbor.example.test/img/harbor-office.jpg' }],
+        author: 'Mina Park (fictional)',
+        modified: '2026-11-25T11:55:00+00:00',
+      },
+      {
+        id: `${url}#post-2`,
+        time: '2026-11-25T09:15:00+09:00',
+        title: '항구 앞 임시 버스 운행 (가상)',
+        body: '임시 버스는 10분 간격으로 운행된다.\n\n• 북쪽 정류장\n\n• 남쪽 정류장',
+        tags: [],
+        url: `${url}#post-2`,
+      },
+      { id: `${url}#post-1`, time: '2026-11-25T06:05:00Z', title: 'No ferries this morning', body: 'All morning sailings are cancelled, the operator said.', tags: [] },
+    ]);
+  });
+
+  it('prefers the JSON-LD when a page has both', () => {
+    const both = `${page({ '@type': 'LiveBlogPosting', headline: 'JSON-LD の速報（架空）', liveBlogUpdate: [] })}<div itemscope itemtype="https://schema.org/LiveBlogPosting"><h1 itemprop="headline">microdata</h1></div>`;
+    const result = parsePageHtml(both, base);
+    expect(result.ok && result.snapshot.blog?.title).toBe('JSON-LD の速報（架空）');
+  });
+});
