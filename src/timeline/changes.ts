@@ -1,30 +1,37 @@
-import type { Timeline, TimelineItem } from './timeline.js';
+import type { SourceSignal } from '../schema/signal.js';
+import { getItem, type Timeline, type TimelineItem } from './timeline.js';
 
 /*
- * What a newer version of a timeline holds that an older one did not. Versions share the chunks
- * a batch did not touch, so only the chunks that differ are read: the cost follows the batch,
- * not the timeline.
+ * What one batch of signals did to a timeline: which of its entries are new and which were
+ * corrected or retracted. Read from the batch itself, so the cost follows the batch, not the
+ * timeline; an event the timeline dropped (a replay, an entry trimmed at once) is in neither.
  */
 
-/** Entries of `next` that arrived after `previous` was made (corrections are not arrivals), newest first. */
-export function arrivalsSince(previous: Timeline, next: Timeline): TimelineItem[] {
-  return changedSince(previous, next, (item) => item.seq > previous.seq);
+export interface BatchChanges {
+  /** Entries that arrived with the batch (corrections of them included), newest first. */
+  readonly arrivals: readonly TimelineItem[];
+  /** Entries the timeline held before that the batch corrected or retracted, newest first. */
+  readonly changes: readonly TimelineItem[];
 }
 
-/** Entries of `next` corrected or retracted after `previous` was made (new arrivals excluded), newest first. */
-export function changesSince(previous: Timeline, next: Timeline): TimelineItem[] {
-  return changedSince(previous, next, (item) => item.seq <= previous.seq && item.history !== undefined && item.history.changeSeq > previous.seq);
-}
-
-function changedSince(previous: Timeline, next: Timeline, keep: (item: TimelineItem) => boolean): TimelineItem[] {
-  const found: TimelineItem[] = [];
-  if (next.seq === previous.seq) return found;
-  // A chunk both versions hold has no change in it.
-  const unchanged = new Set(previous.order.chunks);
-  for (let chunkIndex = next.order.chunks.length - 1; chunkIndex >= 0; chunkIndex -= 1) {
-    const chunk = next.order.chunks[chunkIndex]!;
-    if (unchanged.has(chunk)) continue;
-    for (let index = chunk.length - 1; index >= 0; index -= 1) if (keep(chunk[index]!)) found.push(chunk[index]!);
+/** What `batch`, applied to `previous`, made of its entries in `next`. */
+export function batchChanges(previous: Timeline, next: Timeline, batch: readonly SourceSignal[]): BatchChanges {
+  const arrivals = new Map<string, TimelineItem>();
+  const changes = new Map<string, TimelineItem>();
+  if (next.seq === previous.seq) return { arrivals: [], changes: [] };
+  for (const signal of batch) {
+    if (signal.type !== 'event') continue;
+    const event = signal.event;
+    const id = event.event === 'delete' ? event.id : event.event === 'blog' ? undefined : event.entry.id;
+    if (id === undefined) continue;
+    const item = getItem(next, signal.feed, id);
+    if (item === undefined) continue;
+    if (item.seq > previous.seq) arrivals.set(item.key, item);
+    else if (item.history !== undefined && item.history.changeSeq > previous.seq) changes.set(item.key, item);
   }
-  return found;
+  return { arrivals: newestFirst(arrivals), changes: newestFirst(changes) };
+}
+
+function newestFirst(items: Map<string, TimelineItem>): TimelineItem[] {
+  return [...items.values()].sort((a, b) => b.timeMs - a.timeMs || b.seq - a.seq);
 }

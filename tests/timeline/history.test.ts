@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/schema/feed.js';
 import type { SourceSignal } from '../../src/schema/signal.js';
 import { keptRevisions } from '../../src/timeline/history.js';
-import { changesSince } from '../../src/timeline/changes.js';
+import { batchChanges } from '../../src/timeline/changes.js';
 import { applySignals, emptyTimeline, getItem, isRetracted, type Timeline } from '../../src/timeline/timeline.js';
 import { makeEntry, signal } from '../helpers/entries.js';
 
@@ -92,12 +92,15 @@ describe('entry history', () => {
   it('lists corrections and retractions since an older timeline, not new arrivals', () => {
     const entry = (id: string, body: string): Entry => makeEntry(id, 5, { body });
     const base: Timeline = applySignals(emptyTimeline(), [signal(F, { event: 'entry', entry: entry('a', '1') }), signal(F, { event: 'entry', entry: entry('b', '1') })]);
-    const next = applySignals(base, [
+    const batch = [
       signal(F, { event: 'update', entry: entry('a', '2') }),
       signal(F, { event: 'delete', id: 'b' }),
       signal(F, { event: 'entry', entry: entry('c', '1') }),
-    ]);
-    expect(changesSince(base, next).map((item) => item.entry.id).sort()).toEqual(['a', 'b']);
-    expect(changesSince(next, next)).toEqual([]);
+    ];
+    const next = applySignals(base, batch);
+    expect(batchChanges(base, next, batch).changes.map((item) => item.entry.id).sort()).toEqual(['a', 'b']);
+    expect(batchChanges(base, next, batch).arrivals.map((item) => item.entry.id)).toEqual(['c']);
+    // A batch the timeline dropped whole (a replay) changed nothing.
+    expect(batchChanges(next, applySignals(next, batch), batch)).toEqual({ arrivals: [], changes: [] });
   });
 });

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../settings/settings.js';
 import { followedTopicOf } from '../../timeline/follow.js';
-import { arrivalsSince, changesSince } from '../../timeline/changes.js';
-import { isRetracted, type Timeline, type TimelineItem } from '../../timeline/timeline.js';
+import { batchChanges } from '../../timeline/changes.js';
+import { isRetracted, type TimelineItem } from '../../timeline/timeline.js';
 import { entryAsNdjson } from '../actions/entry-text.js';
 import { runWithInput } from '../actions/run-command.js';
 import { bell, detectNotificationStyle, notificationSequence, type NotificationStyle } from '../actions/terminal-sequences.js';
@@ -21,29 +21,25 @@ function notificationStyleFor(alert: Settings['alert'], env: NodeJS.ProcessEnv):
   return alert === 'auto' ? detectNotificationStyle(env) : 'none';
 }
 
-/** Followed entries that arrived in this update, from feeds that were already live before it. */
-export function followedArrivals(previous: Timeline, next: Timeline, topics: readonly string[]): TimelineItem[] {
-  if (topics.length === 0) return [];
-  // The backlog of a feed is history, not news: only entries after its ready marker alert.
-  return arrivalsSince(previous, next).filter((item) => previous.feeds.get(item.feed)?.ready === true && followedTopicOf(item.entry, topics) !== undefined);
-}
-
-/** Followed entries and key events corrected or retracted in this update, from feeds already live before it. */
-export function followedChanges(previous: Timeline, next: Timeline, topics: readonly string[]): TimelineItem[] {
-  return changesSince(previous, next).filter(
-    (item) => previous.feeds.get(item.feed)?.ready === true && (item.entry.key === true || followedTopicOf(item.entry, topics) !== undefined),
-  );
-}
-
 interface Alert {
   readonly item: TimelineItem;
   readonly event: 'entry' | 'update' | 'delete';
 }
 
-function alertsBetween(previous: Timeline, next: Timeline, topics: readonly string[]): Alert[] {
+/**
+ * What an update alerts about: followed entries that arrived, and followed entries or key events
+ * corrected or retracted, from feeds already live before it (a feed's backlog is history, not
+ * news: only what comes after its ready marker alerts).
+ */
+export function alertsOf({ before, timeline, batch }: TimelineUpdate, topics: readonly string[]): Alert[] {
+  const { arrivals, changes } = batchChanges(before, timeline, batch);
+  const live = (item: TimelineItem): boolean => before.feeds.get(item.feed)?.ready === true;
+  const followed = (item: TimelineItem): boolean => followedTopicOf(item.entry, topics) !== undefined;
   return [
-    ...followedArrivals(previous, next, topics).map((item) => ({ item, event: 'entry' as const })),
-    ...followedChanges(previous, next, topics).map((item) => ({ item, event: isRetracted(item) ? ('delete' as const) : ('update' as const) })),
+    ...arrivals.filter((item) => live(item) && followed(item)).map((item) => ({ item, event: 'entry' as const })),
+    ...changes
+      .filter((item) => live(item) && (item.entry.key === true || followed(item)))
+      .map((item) => ({ item, event: isRetracted(item) ? ('delete' as const) : ('update' as const) })),
   ];
 }
 
@@ -61,7 +57,7 @@ export function useArrivalAlerts(update: TimelineUpdate, settings: Settings, { w
   useEffect(() => {
     if (alerted.current === update) return;
     alerted.current = update;
-    const alerts = alertsBetween(update.before, update.timeline, settings.topics);
+    const alerts = alertsOf(update, settings.topics);
     const first = alerts[0];
     if (first === undefined) return;
     if (settings.alert !== 'off') {
