@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { bin, startServe, type Served } from '../helpers/processes.js';
-import { TmuxTerminal } from '../helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import { bin, startServe } from '../helpers/processes.js';
+import { TmuxTerminal, tmuxTestSession } from '../helpers/tmux.js';
 
 /*
  * The real binary in a real terminal, in a zone set by TZ, on whatever day the test runs: an
@@ -11,15 +11,7 @@ import { TmuxTerminal } from '../helpers/tmux.js';
  * z switches to the newsroom's.
  */
 
-let terminal: TmuxTerminal | undefined;
-let served: Served | undefined;
-
-afterEach(async () => {
-  terminal?.kill();
-  terminal = undefined;
-  await served?.stop();
-  served = undefined;
-});
+const session = tmuxTestSession();
 
 const line = (event: object): string => `${JSON.stringify(event)}\n`;
 const tokyoDay = (timeMs: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', month: '2-digit', day: '2-digit' }).format(timeMs).replace('-', '/');
@@ -34,21 +26,21 @@ describe('dates and zones in a real terminal (tmux)', () => {
   it('TZ=Asia/Tokyo: an entry of three days ago shows its date, today’s does not, the header says Tokyo; z shows London', async () => {
     const nowMs = Date.now();
     const earlierMs = nowMs - 3 * 24 * 3600_000;
-    served = await startServe(['-', '--speed', 'max']);
-    served.process.stdin!.write(line({ event: 'blog', id: 'b', title: '北浜港まつり（架空）', status: 'live', tz: 'Europe/London' }));
-    served.process.stdin!.write(line({ event: 'entry', id: 'old', time: new Date(earlierMs).toISOString(), title: '三日前の予告（架空）', body: '', tags: [] }));
-    served.process.stdin!.write(line({ event: 'entry', id: 'new', time: new Date(nowMs).toISOString(), title: '本日の開幕（架空）', body: '', tags: [] }));
-    terminal = new TmuxTerminal(80, 24);
+    session.server = await startServe(['-', '--speed', 'max']);
+    session.server.process.stdin!.write(line({ event: 'blog', id: 'b', title: '北浜港まつり（架空）', status: 'live', tz: 'Europe/London' }));
+    session.server.process.stdin!.write(line({ event: 'entry', id: 'old', time: new Date(earlierMs).toISOString(), title: '三日前の予告（架空）', body: '', tags: [] }));
+    session.server.process.stdin!.write(line({ event: 'entry', id: 'new', time: new Date(nowMs).toISOString(), title: '本日の開幕（架空）', body: '', tags: [] }));
+    session.terminal = new TmuxTerminal(80, 24);
     const configDir = mkdtempSync(join(tmpdir(), 'livetail-dates-'));
-    terminal.start(`LIVETAIL_CONFIG_DIR=${configDir} TZ=Asia/Tokyo ${process.execPath} ${bin} ${served.url}; echo "exit=$?"; sleep 60`);
-    const screen = await terminal.waitFor((text) => text.includes('三日前の予告') && text.includes('本日の開幕') && text.includes('connected'), 'both entries');
+    session.terminal.start(`LIVETAIL_CONFIG_DIR=${configDir} TZ=Asia/Tokyo ${process.execPath} ${bin} ${session.server.url}; echo "exit=$?"; sleep 60`);
+    const screen = await session.terminal.waitFor((text) => text.includes('三日前の予告') && text.includes('本日の開幕') && text.includes('connected'), 'both entries');
     expect(screen.split('\n')[0]).toContain('Tokyo UTC+9');
     expect(gutterBelow(screen, '三日前の予告')).toBe(tokyoDay(earlierMs));
     expect(gutterBelow(screen, '本日の開幕')).not.toMatch(/\d\d\/\d\d/);
-    terminal.keys('z');
-    const london = await terminal.waitFor((text) => /London UTC\+[01] \(newsroom\)/.test(text.split('\n')[0]!), 'the newsroom’s zone in the header');
+    session.terminal.keys('z');
+    const london = await session.terminal.waitFor((text) => /London UTC\+[01] \(newsroom\)/.test(text.split('\n')[0]!), 'the newsroom’s zone in the header');
     expect(london).toContain("times in the newsroom's zone");
-    terminal.keys('q');
-    await terminal.waitFor((text) => text.includes('exit=0'), 'q to quit');
+    session.terminal.keys('q');
+    await session.terminal.waitFor((text) => text.includes('exit=0'), 'q to quit');
   });
 });

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { bin, startServe, type Served } from '../helpers/processes.js';
-import { TmuxTerminal } from '../helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import { bin, startServe } from '../helpers/processes.js';
+import { TmuxTerminal, tmuxTestSession } from '../helpers/tmux.js';
 
 const fixture = (name: string): string => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 // JLREQ: characters no line may start with, and ones no line may end with.
@@ -8,15 +8,7 @@ const noStart = '）」』】〕〉》”’、。，．・：；！？‼ーァ
 const noEnd = '（「『【〔〈《“‘';
 const gutter = 8;
 
-let terminal: TmuxTerminal | undefined;
-let server: Served | undefined;
-
-afterEach(async () => {
-  terminal?.kill();
-  await server?.stop();
-  terminal = undefined;
-  server = undefined;
-});
+const session = tmuxTestSession();
 
 /** The card text of a screen: every line between the header and the status line, past the gutter. */
 function cardText(screen: string): string[] {
@@ -29,19 +21,19 @@ function cardText(screen: string): string[] {
 
 describe.each([40, 80])('CJK layout in a real terminal, %i columns', (columns) => {
   it('starts no line with a closing mark, ends none with an opening one, cuts nothing at the edge, and lets no escape through', async () => {
-    server = await startServe([fixture('kinsoku.ndjson'), '--speed', 'max']);
+    session.server = await startServe([fixture('kinsoku.ndjson'), '--speed', 'max']);
     const hostile = await startServe([fixture('injection.ndjson'), '--speed', 'max']);
     // With set-clipboard on, an OSC 52 write that got through would land in tmux's buffers.
-    terminal = new TmuxTerminal(columns, 60, { config: 'set -g set-clipboard on' });
-    terminal.start(`${process.execPath} ${bin} ${server.url} ${hostile.url} --tz Asia/Tokyo; sleep 60`);
+    session.terminal = new TmuxTerminal(columns, 60, { config: 'set -g set-clipboard on' });
+    session.terminal.start(`${process.execPath} ${bin} ${session.server.url} ${hostile.url} --tz Asia/Tokyo; sleep 60`);
     try {
-      await terminal.waitFor((text) => text.includes('한국어'), 'the timeline');
+      await session.terminal.waitFor((text) => text.includes('한국어'), 'the timeline');
       // Expand the two long Japanese cards, one key at a time as a person types (Ink 6.8 drops
       // what follows Enter within one burst of input).
       const selected = (text: string): string => text.split('\n').find((line) => line.includes('▌')) ?? '';
       const press = async (key: string, until: (text: string) => boolean, what: string): Promise<string> => {
-        terminal!.keys(key);
-        return terminal!.waitFor(until, what);
+        session.terminal!.keys(key);
+        return session.terminal!.waitFor(until, what);
       };
       await press('j', (text) => selected(text).includes('14:20'), 'selection on 14:20');
       await press('j', (text) => selected(text).includes('14:10'), 'selection on 14:10');
@@ -55,9 +47,9 @@ describe.each([40, 80])('CJK layout in a real terminal, %i columns', (columns) =
         expect(line.trimEnd(), 'a line ends with a no-end character').not.toMatch(new RegExp(`[${noEnd}]$`));
       }
       // The terminal wrapped nothing: every screen line fitted.
-      expect(terminal.joinedScreen().split('\n')).toHaveLength(screen.split('\n').length);
-      expect(terminal.paneTitle()).not.toContain('pwned');
-      expect(terminal.clipboardBuffers()).toBe('');
+      expect(session.terminal.joinedScreen().split('\n')).toHaveLength(screen.split('\n').length);
+      expect(session.terminal.paneTitle()).not.toContain('pwned');
+      expect(session.terminal.clipboardBuffers()).toBe('');
     } finally {
       await hostile.stop();
     }

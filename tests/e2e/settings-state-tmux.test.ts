@@ -2,19 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bin, startServe, type Served } from '../helpers/processes.js';
-import { TmuxTerminal } from '../helpers/tmux.js';
+import { TmuxTerminal, tmuxTestSession } from '../helpers/tmux.js';
 
-let terminal: TmuxTerminal | undefined;
-let served: Served | undefined;
-
-afterEach(async () => {
-  terminal?.kill();
-  terminal = undefined;
-  await served?.stop();
-  served = undefined;
-});
+const tmux = tmuxTestSession();
 
 /** A port that was free a moment ago: the feed URL (the key of its read position) must stay the same. */
 async function freePort(): Promise<number> {
@@ -38,12 +30,12 @@ async function serveEntries(dir: string, port: number, lines: readonly string[])
 }
 
 async function session(config: string, url: string, until: (screen: string) => boolean, what: string): Promise<string> {
-  terminal = new TmuxTerminal(80, 24);
-  terminal.start(`LIVETAIL_CONFIG_DIR=${config} TZ=Asia/Tokyo ${process.execPath} ${bin} ${url}; echo "exit=$?"; sleep 60`);
-  const screen = await terminal.waitFor(until, what);
-  terminal.keys('q');
-  await terminal.waitFor((text) => text.includes('exit=0'), 'livetail to exit');
-  terminal.kill();
+  tmux.terminal = new TmuxTerminal(80, 24);
+  tmux.terminal.start(`LIVETAIL_CONFIG_DIR=${config} TZ=Asia/Tokyo ${process.execPath} ${bin} ${url}; echo "exit=$?"; sleep 60`);
+  const screen = await tmux.terminal.waitFor(until, what);
+  tmux.terminal.keys('q');
+  await tmux.terminal.waitFor((text) => text.includes('exit=0'), 'livetail to exit');
+  tmux.terminal.kill();
   return screen;
 }
 
@@ -53,18 +45,18 @@ describe('read position per feed survives a restart (real serve, real terminal)'
     const config = join(dir, 'config');
     const port = await freePort();
     const first = [entryLine('1', 0, '第一報'), entryLine('2', 5, '第二報'), entryLine('3', 10, '第三報')];
-    served = await serveEntries(dir, port, first);
-    const before = await session(config, served.url, (text) => text.includes('第三報'), 'the first session');
+    tmux.server = await serveEntries(dir, port, first);
+    const before = await session(config, tmux.server.url, (text) => text.includes('第三報'), 'the first session');
     expect(before).not.toMatch(/unread/);
     const state = JSON.parse(readFileSync(join(config, 'state.json'), 'utf8'));
-    expect(state.feeds[served.url]).toMatchObject({ readId: '3', readTime: '2026-11-25T05:10:00.000Z' });
-    await served.stop();
+    expect(state.feeds[tmux.server.url]).toMatchObject({ readId: '3', readTime: '2026-11-25T05:10:00.000Z' });
+    await tmux.server.stop();
 
-    served = await serveEntries(dir, port, [...first, entryLine('4', 15, '第四報'), entryLine('5', 20, '第五報')]);
+    tmux.server = await serveEntries(dir, port, [...first, entryLine('4', 15, '第四報'), entryLine('5', 20, '第五報')]);
     // The newest (selected) counts as read at once; 第四報 stays unread until the screen has been still a moment.
-    const after = await session(config, served.url, (text) => text.includes('第五報') && text.includes('第一報') && text.includes('1 unread'), 'the second session');
+    const after = await session(config, tmux.server.url, (text) => text.includes('第五報') && text.includes('第一報') && text.includes('1 unread'), 'the second session');
     const marked = after.split('\n').filter((line) => /^[▌ ]new /.test(line));
     expect(marked).toHaveLength(1);
-    expect(JSON.parse(readFileSync(join(config, 'state.json'), 'utf8')).feeds[served.url].readId).toBe('5');
+    expect(JSON.parse(readFileSync(join(config, 'state.json'), 'utf8')).feeds[tmux.server.url].readId).toBe('5');
   });
 });

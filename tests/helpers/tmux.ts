@@ -1,8 +1,9 @@
+import { afterEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { userEnv } from './processes.js';
+import { userEnv, type Served } from './processes.js';
 import { until } from './until.js';
 
 /** A real terminal for the tests: a detached tmux session on its own socket. */
@@ -87,4 +88,16 @@ export class TmuxTerminal {
       // already gone
     }
   }
+}
+
+/** A test's tmux terminal and `serve` process, killed and stopped after each test. */
+export function tmuxTestSession(): { terminal?: TmuxTerminal | undefined; server?: Served | undefined } {
+  const session: { terminal?: TmuxTerminal | undefined; server?: Served | undefined } = {};
+  afterEach(async () => {
+    session.terminal?.kill();
+    session.terminal = undefined;
+    await session.server?.stop();
+    session.server = undefined;
+  });
+  return session;
 }
