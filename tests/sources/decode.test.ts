@@ -82,7 +82,7 @@ describe('decodeDocument', () => {
     const decoded = decodeDocument(latin1, 'application/rss+xml');
     expect(decoded.text).toBe('<rss><title>Últimas Notícias do Fictício</title></rss>');
     expect(decoded.encoding).toBe('windows-1252');
-    expect(decoded.notices).toEqual(['no character encoding named and the bytes are not UTF-8: read as windows-1252']);
+    expect(decoded.notices).toEqual(['decoding as UTF-8: no encoding named and the bytes are not UTF-8 (read as windows-1252)']);
     // Named as UTF-8, the same bytes stay UTF-8 and are reported as damaged.
     expect(decodeDocument(latin1, 'application/rss+xml; charset=utf-8').encoding).toBe('utf-8');
   });

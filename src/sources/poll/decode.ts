@@ -103,7 +103,7 @@ function decodeUndeclared(body: Uint8Array, notices: string[]): DecodedText {
   if (!text.includes('\uFFFD') || /[^\0-\x7F\uFFFD]/.test(text) || hasWrittenReplacement(body)) {
     return { text: decodeReporting(body, 'utf-8', notices), encoding: 'utf-8', notices };
   }
-  notices.push('no character encoding named and the bytes are not UTF-8: read as windows-1252');
+  notices.push('decoding as UTF-8: no encoding named and the bytes are not UTF-8 (read as windows-1252)');
   return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', notices };
 }
 
