@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ndjsonLine } from '../../src/schema/ndjson.js';
+import { formatNdjsonLine } from '../../src/schema/ndjson.js';
 import { runLivetail } from '../helpers/processes.js';
 
 // DEL, C1 (U+009B is a one-byte CSI), bidi controls, line/paragraph separators.
@@ -12,7 +12,7 @@ describe('NDJSON lines are inert in a terminal', () => {
     fc.assert(
       fc.property(hostile, hostile, (text, feed) => {
         const payload = { id: 'e1', body: text };
-        const line = ndjsonLine(feed, 'entry', JSON.stringify(payload));
+        const line = formatNdjsonLine(feed, { event: 'entry', entry: payload as never });
         expect(unsafe.test(line)).toBe(false);
         expect(JSON.parse(line)).toEqual({ event: 'entry', feed, ...payload });
       }),

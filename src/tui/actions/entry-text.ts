@@ -1,5 +1,6 @@
 import { clockParts } from '../../format/clock.js';
 import { formatNdjsonLine, ndjsonLine } from '../../schema/ndjson.js';
+import { escapeUnsafeJson } from '../../schema/safe-json.js';
 import { sanitize, sanitizeLine } from '../../text/index.js';
 import type { TimelineItem } from '../../timeline/timeline.js';
 
@@ -25,6 +26,6 @@ export function entryAsText(item: TimelineItem, timeZone: string | undefined): s
  * correction is an `update`; a retraction a `delete` that still carries what the entry said.
  */
 export function entryAsNdjson(item: TimelineItem, event: 'entry' | 'update' | 'delete' = 'entry'): string {
-  if (event === 'delete') return `${ndjsonLine(item.feed, 'delete', JSON.stringify(item.entry))}\n`;
+  if (event === 'delete') return `${ndjsonLine(item.feed, 'delete', escapeUnsafeJson(JSON.stringify(item.entry)))}\n`;
   return `${formatNdjsonLine(item.feed, { event, entry: item.entry })}\n`;
 }
