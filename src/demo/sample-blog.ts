@@ -429,7 +429,24 @@ export const sampleBlog: readonly FeedEvent[] = [
 /** The default feed label of the sample in NDJSON. */
 export const SAMPLE_FEED_LABEL = 'demo';
 
-/** The sample as NDJSON lines (the format `livetail serve` reads and the follower prints). */
-export function sampleBlogNdjson(feedLabel: string = SAMPLE_FEED_LABEL): string[] {
-  return sampleBlog.map((event) => formatNdjsonLine(feedLabel, event));
+/**
+ * The sample as NDJSON lines (the format `livetail serve` reads and the follower prints). With
+ * `endingAt`, the whole story is moved (by whole minutes, gaps kept) so its last entry is at
+ * that moment: the demo then reads as today's live blog, not one dated 2026-11-25 on every card.
+ */
+export function sampleBlogNdjson(feedLabel: string = SAMPLE_FEED_LABEL, endingAt?: number): string[] {
+  const events = endingAt === undefined ? sampleBlog : storyMovedBy(Math.floor((endingAt - lastEntryMs) / 60_000) * 60_000);
+  return events.map((event) => formatNdjsonLine(feedLabel, event));
+}
+
+const lastEntryMs = Math.max(...sampleBlog.flatMap((event) => (event.event === 'entry' ? [Date.parse(event.entry.time)] : [])));
+
+function storyMovedBy(shiftMs: number): FeedEvent[] {
+  // The newsroom writes +09:00; moved times keep that offset.
+  const moved = (time: string): string => `${new Date(Date.parse(time) + shiftMs + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
+  return sampleBlog.map((event) => {
+    if (event.event !== 'entry' && event.event !== 'update') return event;
+    const { entry } = event;
+    return { ...event, entry: { ...entry, time: moved(entry.time), ...(entry.modified === undefined ? {} : { modified: moved(entry.modified) }) } };
+  });
 }

@@ -115,3 +115,19 @@ describe('sampleBlog', () => {
     expect(back).toEqual(sampleBlog);
   });
 });
+
+describe('the demo story moved to end now', () => {
+  it('keeps every event and gap, in whole minutes, the last entry at the given moment or just before', () => {
+    const endingAt = Date.parse('2027-03-14T09:26:41Z');
+    const moved = sampleBlogNdjson('demo', endingAt).map((line) => parseNdjsonLine(line));
+    const original = sampleBlogNdjson('demo').map((line) => parseNdjsonLine(line));
+    const times = (events: typeof moved) => events.flatMap((parsed) => (parsed.ok && (parsed.value.event.event === 'entry' || parsed.value.event.event === 'update') ? [Date.parse(parsed.value.event.entry.time)] : []));
+    const shift = times(moved)[0]! - times(original)[0]!;
+    expect(shift % 60_000).toBe(0);
+    expect(times(moved)).toEqual(times(original).map((time) => time + shift));
+    const last = Math.max(...times(moved));
+    expect(last).toBeLessThanOrEqual(endingAt);
+    expect(endingAt - last).toBeLessThan(60_000);
+    for (const parsed of moved) expect(parsed.ok).toBe(true);
+  });
+});
