@@ -23,18 +23,42 @@ const inkCachePatches = [
   {
     name: 'ink measure-text cache',
     file: /ink[\\/]build[\\/]measure-text\.js$/,
-    from: 'cache.set(text, dimensions);',
-    to: `if (cache.size >= ${cacheLimit}) cache.clear(); cache.set(text, dimensions);`,
+    edits: [{ from: 'cache.set(text, dimensions);', to: `if (cache.size >= ${cacheLimit}) cache.clear(); cache.set(text, dimensions);` }],
   },
   {
     name: 'ink wrap-text cache',
     file: /ink[\\/]build[\\/]wrap-text\.js$/,
-    from: 'const cache = {};',
-    to: 'let cache = {}; let cacheSize = 0;',
-    and: {
-      from: 'cache[cacheKey] = wrappedText;',
-      to: `if (++cacheSize > ${cacheLimit}) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;`,
-    },
+    edits: [
+      { from: 'const cache = {};', to: 'let cache = {}; let cacheSize = 0;' },
+      { from: 'cache[cacheKey] = wrappedText;', to: `if (++cacheSize > ${cacheLimit}) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;` },
+    ],
+  },
+  /*
+   * Ink measures and tokenizes every line of every frame through caches it makes afresh for each
+   * frame, so a keypress that redraws the same rows pays for all of them again (most of a frame
+   * at 100,000 entries, bench/tui.js). One set of caches, bounded like the others, lasts across
+   * frames; what they hold are pure functions of the string, and Ink only reads them.
+   */
+  {
+    name: 'ink output caches across frames',
+    file: /ink[\\/]build[\\/]output\.js$/,
+    edits: [
+      { from: 'export default class Output {', to: 'const cachesAcrossFrames = new OutputCaches();\nexport default class Output {' },
+      { from: '    caches = new OutputCaches();', to: '    caches = cachesAcrossFrames;' },
+      ...['styledChars.set(line', 'widths.set(text', 'blockWidths.set(text'].map((call) => {
+        const map = call.slice(0, call.indexOf('.'));
+        return { from: `this.${call}, cached);`, to: `if (this.${map}.size >= ${cacheLimit}) this.${map}.clear(); this.${call}, cached);` };
+      }),
+    ],
+  },
+  {
+    // The same text's width, asked again for every text node of every frame: measure-text's cache answers it.
+    name: 'ink render width through measure-text',
+    file: /ink[\\/]build[\\/]render-node-to-output\.js$/,
+    edits: [
+      { from: "import widestLine from 'widest-line';", to: "import measureText from './measure-text.js';" },
+      { from: 'const currentWidth = widestLine(text);', to: 'const currentWidth = measureText(text).width;' },
+    ],
   },
 ];
 
@@ -44,7 +68,7 @@ export const boundInkCaches = {
     for (const patch of inkCachePatches) {
       builder.onLoad({ filter: patch.file }, async ({ path }) => {
         let source = await readFile(path, 'utf8');
-        for (const { from, to } of [patch, patch.and].filter(Boolean)) {
+        for (const { from, to } of patch.edits) {
           if (!source.includes(from)) throw new Error(`${path}: expected "${from}" (Ink changed: review scripts/bundle.mjs)`);
           source = source.replace(from, to);
         }

@@ -39,10 +39,23 @@ export interface ClockParts {
   readonly date: string;
 }
 
+/*
+ * formatToParts costs microseconds, and the screen asks for the same cards' times on every frame
+ * (the gutter's date line decides where the unread mark goes): answers are kept, a bounded few.
+ */
+const partsCache = new Map<string, ClockParts>();
+const partsCacheLimit = 4096;
+
 export function clockParts(timeMs: number, timeZone: string | undefined): ClockParts {
+  const key = `${timeZone ?? ''}|${timeMs}`;
+  const cached = partsCache.get(key);
+  if (cached !== undefined) return cached;
   const parts = formatter(timeZone).formatToParts(timeMs);
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((part) => part.type === type)?.value ?? '';
-  return { time: `${get('hour')}:${get('minute')}`, date: `${get('year')}-${get('month')}-${get('day')}` };
+  const answer = { time: `${get('hour')}:${get('minute')}`, date: `${get('year')}-${get('month')}-${get('day')}` };
+  if (partsCache.size >= partsCacheLimit) partsCache.clear();
+  partsCache.set(key, answer);
+  return answer;
 }
 
 /** The zone this process runs in: `TZ`, else the system's. */
