@@ -45,9 +45,10 @@ const inkCachePatches = [
     edits: [
       { from: 'export default class Output {', to: 'const cachesAcrossFrames = new OutputCaches();\nexport default class Output {' },
       { from: '    caches = new OutputCaches();', to: '    caches = cachesAcrossFrames;' },
-      ...['styledChars.set(line', 'widths.set(text', 'blockWidths.set(text'].map((call) => {
+      // A line's styled characters are an object each: a few screens of lines, not thousands.
+      ...[['styledChars.set(line', 512], ['widths.set(text', cacheLimit], ['blockWidths.set(text', 1024]].map(([call, limit]) => {
         const map = call.slice(0, call.indexOf('.'));
-        return { from: `this.${call}, cached);`, to: `if (this.${map}.size >= ${cacheLimit}) this.${map}.clear(); this.${call}, cached);` };
+        return { from: `this.${call}, cached);`, to: `if (this.${map}.size >= ${limit}) this.${map}.clear(); this.${call}, cached);` };
       }),
     ],
   },
